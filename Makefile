@@ -1,0 +1,49 @@
+# The seminar archive. `make all` builds everything; `make test` runs the tests.
+# Both set up what they need first: a Python virtual environment in .venv and, when missing,
+# the system packages (TeX for the PDF; Chromium for the browser tests) via tools/.
+
+PYTHON      ?= python3
+VENV        := .venv
+PY          := $(VENV)/bin/python
+SPHINXBUILD := $(VENV)/bin/sphinx-build
+SPHINXOPTS  ?= -W --keep-going -q
+SOURCEDIR   := source
+BUILDDIR    := _build
+SPHINX      = $(SPHINXBUILD) $(SPHINXOPTS) -c . -d $(BUILDDIR)/doctrees
+
+.PHONY: all setup system-packages html pdf latex test lint import clean
+
+all: html pdf
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+system-packages:
+	tools/install-system-packages
+
+html: setup
+	$(SPHINX) -b html $(SOURCEDIR) $(BUILDDIR)/html
+
+latex: setup
+	$(SPHINX) -b latex $(SOURCEDIR) $(BUILDDIR)/latex
+
+pdf: latex system-packages
+	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS='-interaction=nonstopmode -halt-on-error -quiet'
+
+test: setup system-packages
+	$(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check .
+
+import: setup
+	@test -n "$(FILE)" || { echo 'usage: make import FILE=path/to/document.txt [FORCE=1]'; exit 2; }
+	$(PY) -m interrogations_import "$(FILE)" $(if $(FORCE),--force,)
+
+clean:
+	rm -rf $(BUILDDIR)

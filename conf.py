@@ -1,0 +1,36 @@
+"""Sphinx configuration of the seminar archive (sources in ``source/``)."""
+
+from __future__ import annotations
+
+project = "Sociology 929: Interrogations"
+author = "Sociology 929 seminar"
+copyright = "the seminar's students and instructor"
+language = "en"
+smartquotes = False  # keep the students' and instructor's quotes exactly as written
+
+extensions = [
+    "sphinx_interrogations",
+]
+
+root_doc = "index"
+exclude_patterns: list[str] = []
+
+# -- the archive -------------------------------------------------------------------------
+interrogations_course = "Sociology 929"
+interrogations_responder = "EOW"
+interrogations_collapsible_responses = False
+
+# -- HTML ------------------------------------------------------------------------------
+html_theme = "alabaster"
+html_title = project
+html_baseurl = ""
+
+# -- LaTeX / PDF -----------------------------------------------------------------------
+latex_engine = "pdflatex"
+latex_documents = [
+    (root_doc, "interrogations.tex", project, author, "manual"),
+]
+latex_elements = {
+    "papersize": "letterpaper",
+    "pointsize": "11pt",
+}

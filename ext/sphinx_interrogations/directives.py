@@ -1,0 +1,270 @@
+"""The ``week``, ``interrogation`` and ``response`` directives.
+
+Directives only parse and validate; the domain turns the resulting nodes into records after the
+whole document is read (see :mod:`.domain`), so nothing here depends on reading order across files.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from . import ids
+from .i18n import _
+from .nodes import interrogation, item_heading, item_meta, question, response, week
+
+logger = logging.getLogger(__name__)
+
+# Keys of ``env.ref_context`` (cleared by Sphinx after each document).
+WEEK_KEY = "seminar:week"
+WEEK_LINE_KEY = "seminar:week-line"
+COUNT_KEY = "seminar:count"
+CURRENT_KEY = "seminar:interrogation"
+RESPONSES_KEY = "seminar:responses"
+
+
+def split_list(text: str, separator: str) -> tuple[str, ...]:
+    """Split an option value into stripped, non-empty parts."""
+    return tuple(part.strip() for part in text.split(separator) if part.strip())
+
+
+def clean_name(text: str) -> str:
+    """Normalise a person's name: NFC, single spaces."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+class SeminarDirective(SphinxDirective):
+    """Shared validation of the three directives."""
+
+    def name_option(self, option: str, value: str) -> str:
+        """Return a cleaned name, or raise a located error if it is empty or holds control chars."""
+        if any(unicodedata.category(char) == "Cc" for char in value):
+            raise self.error(f"{option} contains control characters: {value!r}")
+        name = clean_name(value)
+        if not name:
+            raise self.error(f"{option} is empty")
+        return name
+
+    def explicit_anchor(self) -> str | None:
+        """The ``:id:`` option, checked to be a valid anchor."""
+        anchor = self.options.get("id")
+        if anchor is None:
+            return None
+        if not ids.is_valid_anchor(anchor):
+            raise self.error(
+                f"invalid :id: {anchor!r}: use lowercase ASCII letters, digits and single "
+                f"hyphens, starting with a letter (e.g. {ids.slug(anchor) or 'w06-name'!r})"
+            )
+        return anchor
+
+    def aliases(self) -> tuple[str, ...]:
+        """The ``:aliases:`` option: earlier anchors that must keep working."""
+        aliases = split_list(self.options.get("aliases", ""), " ")
+        for alias in aliases:
+            if not ids.is_valid_anchor(alias):
+                raise self.error(f"invalid alias {alias!r} in :aliases:")
+        return aliases
+
+    def parse_body(self) -> list[nodes.Node]:
+        """Parse the directive's content as ordinary reStructuredText."""
+        return self.parse_content_to_nodes(allow_section_headings=False)
+
+
+class WeekDirective(SeminarDirective):
+    """Head a week page: ``.. week:: 6`` with course, date and topic."""
+
+    required_arguments = 1
+    has_content = False
+    option_spec: ClassVar = {
+        "course": directives.unchanged,
+        "date": directives.unchanged,
+        "topic": directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        argument = self.arguments[0].strip()
+        if not argument.isdigit() or int(argument) < 1:
+            raise self.error(f"week number must be a positive whole number, not {argument!r}")
+        number = int(argument)
+        context = self.env.ref_context
+        if WEEK_KEY in context:
+            raise self.error(
+                f"a page holds one week: week {context[WEEK_KEY]} was already declared "
+                f"at line {context[WEEK_LINE_KEY]} of this file"
+            )
+        context[WEEK_KEY] = number
+        context[WEEK_LINE_KEY] = self.lineno
+        course = clean_name(self.options.get("course", "")) or self.config.interrogations_course
+        node = week(
+            number=number,
+            course=course or self.config.project,
+            date=self.options.get("date", "").strip(),
+            topic=clean_name(self.options.get("topic", "")),
+        )
+        node["ids"].append(ids.week_anchor(number, self.config.interrogations_id_prefix))
+        self.set_source_info(node)
+        facts = [node["course"], _("Week %d") % number, node["date"]]
+        text = " \u00b7 ".join(fact for fact in facts if fact)
+        node += item_meta(text, text, classes=["seminar-week-meta"])
+        return [node]
+
+
+class InterrogationDirective(SeminarDirective):
+    """One student's question; its body may hold ``response`` directives."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec: ClassVar = {
+        "title": directives.unchanged,
+        "id": directives.unchanged_required,
+        "readings": directives.unchanged,
+        "tags": directives.unchanged,
+        "aliases": directives.unchanged,
+        "family-name": directives.unchanged_required,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        context = self.env.ref_context
+        if CURRENT_KEY in context:
+            raise self.error(
+                f"interrogations cannot be nested (this one is inside {context[CURRENT_KEY]!r})"
+            )
+        if WEEK_KEY not in context:
+            raise self.error("interrogation before any week: start the page with '.. week:: N'")
+        week_number: int = context[WEEK_KEY]
+        student = self.name_option("student name", self.arguments[0])
+        family_name = self.name_option(
+            ":family-name:", self.options.get("family-name", student.split()[-1])
+        )
+        anchor = self.explicit_anchor()
+        if anchor is None:
+            student_slug = ids.slug(student)
+            if not student_slug:
+                raise self.error(
+                    f"cannot make an id from the student name {student!r}: give an explicit :id:"
+                )
+            anchor = ids.interrogation_anchor(
+                week_number, student_slug, self.config.interrogations_id_prefix
+            )
+        context[COUNT_KEY] = context.get(COUNT_KEY, 0) + 1
+        node = interrogation(
+            student=student,
+            family_name=family_name,
+            title=clean_name(self.options.get("title", "")),
+            week=week_number,
+            number=f"{week_number}.{context[COUNT_KEY]}",
+            readings=split_list(self.options.get("readings", ""), ";"),
+            tags=split_list(self.options.get("tags", ""), ","),
+            aliases=self.aliases(),
+        )
+        node["ids"].append(anchor)
+        node["ids"].extend(node["aliases"])
+        self.set_source_info(node)
+
+        context[CURRENT_KEY] = anchor
+        context[RESPONSES_KEY] = 0
+        try:
+            body = self.parse_body()
+        finally:
+            del context[CURRENT_KEY]
+        node += self.heading(node)
+        if node["readings"] or node["tags"]:
+            node += self.meta(node)
+        node.extend(group_question_runs(body))
+        if not any(isinstance(child, question) for child in node.children):
+            logger.warning(
+                "interrogation by %s has no question text",
+                student,
+                location=self.get_location(),
+                type="seminar",
+                subtype="empty",
+            )
+        return [node]
+
+    @staticmethod
+    def heading(node: interrogation) -> item_heading:
+        heading = item_heading(classes=["seminar-heading"])
+        heading += nodes.inline(node["number"], node["number"], classes=["seminar-number"])
+        heading += nodes.Text(" ")
+        heading += nodes.strong(node["student"], node["student"], classes=["seminar-student"])
+        if node["title"]:
+            heading += nodes.Text(" \u2014 ")
+            heading += nodes.emphasis(node["title"], node["title"], classes=["seminar-title"])
+        return heading
+
+    @staticmethod
+    def meta(node: interrogation) -> item_meta:
+        meta = item_meta(classes=["seminar-meta"])
+        if node["readings"]:
+            meta += nodes.inline("", _("Readings") + ": ", classes=["seminar-label"])
+            meta += nodes.Text("; ".join(node["readings"]))
+        if node["tags"]:
+            if node["readings"]:
+                meta += nodes.Text(" \u00b7 ")
+            meta += nodes.inline("", _("Tags") + ": ", classes=["seminar-label"])
+            meta += nodes.Text(", ".join(node["tags"]))
+        return meta
+
+
+def group_question_runs(body: list[nodes.Node]) -> list[nodes.Node]:
+    """Wrap each run of non-response nodes in a :class:`question` container, in order."""
+    grouped: list[nodes.Node] = []
+    run: question | None = None
+    for child in body:
+        if isinstance(child, response | nodes.system_message):
+            grouped.append(child)
+            run = None
+            continue
+        if run is None:
+            run = question(classes=["seminar-question"])
+            grouped.append(run)
+        run += child
+    return grouped
+
+
+class ResponseDirective(SeminarDirective):
+    """The instructor's response to the enclosing interrogation."""
+
+    has_content = True
+    option_spec: ClassVar = {
+        "by": directives.unchanged_required,
+        "id": directives.unchanged_required,
+        "aliases": directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        context = self.env.ref_context
+        parent = context.get(CURRENT_KEY)
+        if parent is None:
+            raise self.error("response outside an interrogation: indent it under one")
+        context[RESPONSES_KEY] += 1
+        ordinal = context[RESPONSES_KEY]
+        anchor = self.explicit_anchor() or ids.response_anchor(parent, ordinal)
+        responder = self.name_option(
+            ":by:", self.options.get("by", self.config.interrogations_responder)
+        )
+        node = response(responder=responder, parent=parent, ordinal=ordinal, aliases=self.aliases())
+        node["ids"].append(anchor)
+        node["ids"].extend(node["aliases"])
+        self.set_source_info(node)
+        heading = item_heading(classes=["seminar-heading"])
+        heading += nodes.strong("", _("Instructor response"), classes=["seminar-label"])
+        heading += nodes.Text(" \u2014 ")
+        heading += nodes.inline(responder, responder, classes=["seminar-responder"])
+        node += heading
+        body = self.parse_body()
+        if not body:
+            logger.warning(
+                "response has no text",
+                location=self.get_location(),
+                type="seminar",
+                subtype="empty",
+            )
+        node.extend(body)
+        return [node]

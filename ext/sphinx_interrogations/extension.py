@@ -1,0 +1,58 @@
+"""Wiring: registers the domain, directives, nodes, visitors, assets and event handlers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util.fileutil import copy_asset_file
+
+from . import config, html, latex
+from .domain import SeminarDomain
+from .i18n import LOCALE_DIR, MESSAGE_CATALOG
+from .nodes import ALL_NODES
+
+STATIC = Path(__file__).parent / "static"
+CSS_FILE = "sphinx_interrogations.css"
+LATEX_PACKAGE = "sphinxseminar"
+
+
+def register(app: Sphinx) -> None:
+    """Add everything the extension provides to ``app``."""
+    app.setup_extension("sphinx_design")
+    config.register(app)
+    app.add_domain(SeminarDomain)
+    for name, directive in SeminarDomain.directives.items():
+        app.add_directive(name, directive)
+    for node in ALL_NODES:
+        app.add_node(node, html=html.HANDLERS[node], latex=latex.HANDLERS[node])
+    app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
+    app.add_css_file(CSS_FILE)
+    app.add_latex_package(LATEX_PACKAGE)
+    app.connect("env-get-outdated", outdated_by_changed_targets)
+    app.connect("build-finished", copy_assets)
+
+
+def outdated_by_changed_targets(
+    app: Sphinx,
+    env: BuildEnvironment,
+    added: set[str],
+    changed: set[str],
+    removed: set[str],
+) -> list[str]:
+    """Re-write pages that link to objects of changed or removed pages (their link text moves)."""
+    domain = env.domains["seminar"]
+    assert isinstance(domain, SeminarDomain)
+    return sorted(domain.referencing_docs(changed | removed))
+
+
+def copy_assets(app: Sphinx, error: Exception | None) -> None:
+    """Copy the stylesheet (HTML builders) or the LaTeX package (LaTeX builder) to the output."""
+    if error is not None:
+        return
+    builder = app.builder
+    if builder.format == "html" and not builder.name.startswith(("canvas", "moodle")):
+        copy_asset_file(STATIC / CSS_FILE, Path(builder.outdir) / "_static")
+    elif builder.format == "latex":
+        copy_asset_file(STATIC / f"{LATEX_PACKAGE}.sty", Path(builder.outdir))

@@ -1,0 +1,87 @@
+"""LaTeX visitors: framed, page-breaking boxes for questions and responses, PDF bookmarks.
+
+The environments are defined in ``static/sphinxseminar.sty`` (tcolorbox, breakable).
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.writers.latex import LaTeXTranslator
+
+from .nodes import interrogation, item_heading, item_meta, question, response, week
+
+
+def bookmark(self: LaTeXTranslator, node: nodes.Element, level: int, text: str) -> None:
+    """A PDF bookmark at hyperref ``level`` (chapter = 0) named ``text``, and the node's targets."""
+    self.body.append("\n\\phantomsection")
+    self.body.append(f"\\sphinxseminarbookmark{{{level}}}{{{self.encode(text)}}}")
+    self.body.append(f"{{seminar.{node['ids'][0]}}}\n")
+    for anchor in node["ids"]:
+        self.body.append(self.hypertarget(anchor, anchor=False))
+    self.body.append("\n")
+
+
+def visit_week(self: LaTeXTranslator, node: week) -> None:
+    self.body.append("\n")
+    for anchor in node["ids"]:
+        self.body.append(self.hypertarget(anchor, anchor=False))
+    self.body.append("\\begin{sphinxseminarweek}\n")
+
+
+def depart_week(self: LaTeXTranslator, node: week) -> None:
+    self.body.append("\n\\end{sphinxseminarweek}\n")
+
+
+def visit_interrogation(self: LaTeXTranslator, node: interrogation) -> None:
+    text = f"{node['number']} {node['student']}"
+    bookmark(self, node, self.sectionlevel, text)
+    self.body.append("\\begin{sphinxseminarinterrogation}\n")
+
+
+def depart_interrogation(self: LaTeXTranslator, node: interrogation) -> None:
+    self.body.append("\n\\end{sphinxseminarinterrogation}\n")
+
+
+def visit_question(self: LaTeXTranslator, node: question) -> None:
+    self.body.append("\n\\begin{sphinxseminarquestion}\n")
+
+
+def depart_question(self: LaTeXTranslator, node: question) -> None:
+    self.body.append("\n\\end{sphinxseminarquestion}\n")
+
+
+def visit_response(self: LaTeXTranslator, node: response) -> None:
+    parent = node.parent
+    text = f"{parent['number']}.{node['ordinal']} {node['responder']}"
+    bookmark(self, node, self.sectionlevel + 1, text)
+    self.body.append("\\begin{sphinxseminarresponse}\n")
+
+
+def depart_response(self: LaTeXTranslator, node: response) -> None:
+    self.body.append("\n\\end{sphinxseminarresponse}\n")
+
+
+def visit_item_heading(self: LaTeXTranslator, node: item_heading) -> None:
+    self.body.append("\n\\sphinxseminarheading{")
+
+
+def depart_item_heading(self: LaTeXTranslator, node: item_heading) -> None:
+    self.body.append("}\n")
+
+
+def visit_item_meta(self: LaTeXTranslator, node: item_meta) -> None:
+    self.body.append("\n\\sphinxseminarmeta{")
+
+
+def depart_item_meta(self: LaTeXTranslator, node: item_meta) -> None:
+    self.body.append("}\n")
+
+
+HANDLERS = {
+    week: (visit_week, depart_week),
+    interrogation: (visit_interrogation, depart_interrogation),
+    question: (visit_question, depart_question),
+    response: (visit_response, depart_response),
+    item_heading: (visit_item_heading, depart_item_heading),
+    item_meta: (visit_item_meta, depart_item_meta),
+}

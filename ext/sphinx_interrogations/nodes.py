@@ -1,0 +1,47 @@
+"""Doctree nodes of the extension.
+
+Each node subclasses a generic docutils node, so any builder without a dedicated visitor
+(text, man, texinfo, epub, ...) falls back to rendering it as that generic node.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+
+class week(nodes.container):
+    """A week's heading block: ``number``, ``course``, ``date``, ``topic`` attributes."""
+
+
+class interrogation(nodes.container):
+    """One student's question with its responses; ``ids[0]`` is its stable anchor.
+
+    Attributes: ``student``, ``family_name``, ``title``, ``week``, ``number`` (set after reading),
+    ``readings``, ``tags``, ``aliases``.
+    """
+
+
+class question(nodes.container):
+    """The student's own text inside an interrogation (a run of non-response content)."""
+
+
+class response(nodes.container):
+    """An instructor's response; ``ids[0]`` is its stable anchor. Attributes: ``responder``."""
+
+
+class item_heading(nodes.paragraph):
+    """The heading line of an interrogation or response (number, names, title)."""
+
+
+class item_meta(nodes.paragraph):
+    """Readings and tags shown under an interrogation's heading."""
+
+
+ALL_NODES: tuple[type[nodes.Element], ...] = (
+    week,
+    interrogation,
+    question,
+    response,
+    item_heading,
+    item_meta,
+)

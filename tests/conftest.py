@@ -1,0 +1,21 @@
+"""Shared fixtures: Sphinx's testing plugin, the test roots, and paths to shared material."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+REPO = Path(__file__).resolve().parent.parent
+ROOTS = REPO / "tests" / "roots"
+SHARED = REPO.parent / "shared"
+SEED = SHARED / "seeds" / "week06-peer-to-peer-mutualism.txt"
+SCHEMAS = SHARED / "schemas"
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where ``@pytest.mark.sphinx(testroot=...)`` finds ``test-<name>`` folders."""
+    return ROOTS
