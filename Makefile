@@ -35,7 +35,8 @@ latex: setup
 pdf: latex system-packages
 	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS='-interaction=nonstopmode -halt-on-error -quiet'
 
-test: setup system-packages
+test: setup
+	tools/install-system-packages --browser
 	$(PY) -m pytest
 
 lint: setup
