@@ -30,6 +30,12 @@ CONFIG_VALUES: dict[str, tuple[object, str, tuple[type, ...], str]] = {
         (bool,),
         "Render responses in HTML as collapsible blocks (closed until opened).",
     ),
+    "interrogations_allow_raw": (
+        False,
+        "env",
+        (bool,),
+        "Trust raw HTML/LaTeX inside interrogations (otherwise it is shown as text).",
+    ),
 }
 
 

@@ -26,6 +26,7 @@ WEEK_LINE_KEY = "seminar:week-line"
 COUNT_KEY = "seminar:count"
 CURRENT_KEY = "seminar:interrogation"
 RESPONSES_KEY = "seminar:responses"
+RESPONDING_KEY = "seminar:responding"
 
 
 def split_list(text: str, separator: str) -> tuple[str, ...]:
@@ -56,9 +57,11 @@ class SeminarDirective(SphinxDirective):
         if anchor is None:
             return None
         if not ids.is_valid_anchor(anchor):
+            suggestion = ids.slug(anchor)
+            example = f" (e.g. {suggestion!r})" if ids.is_valid_anchor(suggestion) else ""
             raise self.error(
                 f"invalid :id: {anchor!r}: use lowercase ASCII letters, digits and single "
-                f"hyphens, starting with a letter (e.g. {ids.slug(anchor) or 'w06-name'!r})"
+                f"hyphens, starting with a letter{example}"
             )
         return anchor
 
@@ -243,6 +246,8 @@ class ResponseDirective(SeminarDirective):
         parent = context.get(CURRENT_KEY)
         if parent is None:
             raise self.error("response outside an interrogation: indent it under one")
+        if RESPONDING_KEY in context:
+            raise self.error("responses cannot be nested: put it beside the other response")
         context[RESPONSES_KEY] += 1
         ordinal = context[RESPONSES_KEY]
         anchor = self.explicit_anchor() or ids.response_anchor(parent, ordinal)
@@ -258,7 +263,11 @@ class ResponseDirective(SeminarDirective):
         heading += nodes.Text(" \u2014 ")
         heading += nodes.inline(responder, responder, classes=["seminar-responder"])
         node += heading
-        body = self.parse_body()
+        context[RESPONDING_KEY] = anchor
+        try:
+            body = self.parse_body()
+        finally:
+            del context[RESPONDING_KEY]
         if not body:
             logger.warning(
                 "response has no text",

@@ -237,8 +237,10 @@ class SeminarDomain(Domain):
     # -- checking -----------------------------------------------------------------------
 
     def check_consistency(self) -> None:
-        """Report duplicate anchors and weeks declared twice, with both locations."""
+        """Report duplicate anchors and aliases, and weeks declared twice, with both locations."""
         seen: dict[str, tuple[str, int]] = {}
+        for record in sorted(self._weeks.values(), key=lambda r: r.docname, reverse=True):
+            seen[record.anchor] = (record.docname, record.lineno)  # weeks: checked below
         for docname, lineno, targets in self._declarations():
             for target in targets:
                 if target in seen:
@@ -268,10 +270,7 @@ class SeminarDomain(Domain):
             weeks.setdefault(record.number, record)
 
     def _declarations(self) -> Iterator[tuple[str, int, tuple[str, ...]]]:
-        for docname in sorted(set(self._weeks) | set(self._citables)):
-            week_record = self._weeks.get(docname)
-            if week_record:
-                yield docname, week_record.lineno, (week_record.anchor,)
+        for docname in sorted(self._citables):
             for record in self._citables.get(docname, []):
                 yield docname, record.lineno, (record.anchor, *record.aliases)
 

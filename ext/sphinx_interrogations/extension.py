@@ -12,6 +12,7 @@ from . import config, html, latex
 from .domain import SeminarDomain
 from .i18n import LOCALE_DIR, MESSAGE_CATALOG
 from .nodes import ALL_NODES
+from .sanitize import SanitizeUntrustedText
 
 STATIC = Path(__file__).parent / "static"
 CSS_FILE = "sphinx_interrogations.css"
@@ -27,6 +28,7 @@ def register(app: Sphinx) -> None:
         app.add_directive(name, directive)
     for node in ALL_NODES:
         app.add_node(node, html=html.HANDLERS[node], latex=latex.HANDLERS[node])
+    app.add_transform(SanitizeUntrustedText)
     app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
     app.add_css_file(CSS_FILE)
     app.add_latex_package(LATEX_PACKAGE)

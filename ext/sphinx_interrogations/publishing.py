@@ -1,0 +1,95 @@
+"""Published anchors are a contract: every build checks the anchor lock; HTML adds redirects.
+
+The check runs on ``env-updated``, on every build (also when nothing was re-read), after the
+documents of parallel readers are merged. A locked anchor that is neither an id nor an alias
+any more is a located error, and the build stops.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from . import lock, redirects, urls
+from .domain import SeminarDomain
+from .i18n import _
+
+logger = logging.getLogger(__name__)
+
+
+def read_lock(app: Sphinx) -> tuple[Path, lock.Lock] | None:
+    """The configured lock file and its entries; ``None`` when disabled or not written yet."""
+    name = app.config.interrogations_anchor_lock
+    if not name:
+        return None
+    path = Path(app.confdir, name)
+    if not path.is_file():
+        logger.info("no anchor lock at %s yet: nothing to check", path)
+        return None
+    return path, lock.read(path)
+
+
+def current_docnames(env: BuildEnvironment) -> dict[str, str]:
+    """Every week id, object id and alias built now -> its docname."""
+    domain = env.domains["seminar"]
+    assert isinstance(domain, SeminarDomain)
+    found = {week.anchor: week.docname for week in domain.weeks()}
+    for record in domain.citables():
+        for anchor in (record.anchor, *record.aliases):
+            found[anchor] = record.docname
+    return found
+
+
+def check_published_anchors(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: report every locked anchor that is gone, then stop the build."""
+    loaded = read_lock(app)
+    if loaded is None:
+        return
+    path, entries = loaded
+    gone = lock.missing(entries, set(current_docnames(env)))
+    for anchor in gone:
+        entry = entries[anchor]
+        logger.error(
+            "published anchor %r is gone: %s locks it as the %s at %s (document %r). Restore "
+            "it, add it to the :aliases: of the object that replaces it, or unpublish it on "
+            "purpose by updating the lock",
+            anchor,
+            path,
+            entry.kind,
+            entry.url,
+            entry.docname,
+            location=(entry.docname, None) if entry.docname in env.found_docs else str(path),
+            type="seminar",
+            subtype="anchor-lock",
+        )
+    if gone:
+        raise lock.AnchorLockError(
+            f"{len(gone)} published anchor(s) gone ({', '.join(gone)}); see the errors above. "
+            f"The lock is {path}."
+        )
+
+
+def write_redirects(app: Sphinx, error: Exception | None) -> None:
+    """``build-finished``: a redirect page at every locked page that this build no longer has."""
+    builder = app.builder
+    if error is not None or builder.name not in urls.PUBLISHING_BUILDERS:
+        return
+    loaded = read_lock(app)
+    if loaded is None:
+        return
+    _path, entries = loaded
+    for redirect in redirects.plan(entries, current_docnames(app.env), app.env.found_docs):
+        page = redirects.render(
+            redirect,
+            functools.partial(builder.get_relative_uri, redirect.old_docname),
+            app.config.language or "en",
+            title=_("Page moved"),
+            message=_("This page has moved to"),
+        )
+        target = Path(builder.get_outfilename(redirect.old_docname))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page, encoding="utf-8")

@@ -1,0 +1,135 @@
+"""The anchor registry: ``anchors.json``, a machine-readable list of every citable object.
+
+Every ``html`` or ``dirhtml`` build writes it at the root of its output. Format (version 1)::
+
+    {
+      "format": "sphinx-interrogations-anchors",
+      "version": 1,
+      "project": "Sociology 929: Interrogations",
+      "baseurl": "https://example.org/soc929/",          # html_baseurl, or null
+      "weeks": [                                           # by week number
+        {"id": "w06", "kind": "week", "week": 6, "topic": "...", "date": "October 10",
+         "course": "Sociology 929", "docname": "weeks/week06",
+         "url": "weeks/week06.html#w06", "absolute_url": "https://.../weeks/week06.html#w06"}
+      ],
+      "objects": [                                         # by week, then document order
+        {"id": "w06-dmytro-khutkyy", "kind": "interrogation",   # or "response"
+         "week": 6, "number": "6.1",                       # display number (positional)
+         "student": "Dmytro Khutkyy", "responder": "",     # responder: responses only
+         "title": "", "parent": "",                        # parent: a response's interrogation
+         "docname": "weeks/week06", "url": "weeks/week06.html#w06-dmytro-khutkyy",
+         "absolute_url": "https://...#w06-dmytro-khutkyy", # null without html_baseurl
+         "aliases": ["w06-dmytro-khutky"],                 # earlier ids, same page: url#alias
+         "lms_identifier": "res_w06-dmytro-khutkyy",       # ids.lms_identifier(id)
+         "digest": "3f2a..."}                              # hash of the text, changes on edits
+      ]
+    }
+
+``id`` is the stable anchor (the HTML id); ``url`` is relative to the archive's root. The data
+comes from the ``seminar`` domain, never from the written HTML.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.errors import SphinxError
+
+from . import ids, urls
+from .domain import SeminarDomain
+
+FORMAT = "sphinx-interrogations-anchors"
+VERSION = 1
+FILENAME = "anchors.json"
+
+Registry = dict[str, Any]
+
+
+def collect(builder: Builder) -> Registry:
+    """The registry of everything the ``seminar`` domain holds, as ``builder`` publishes it."""
+    domain = builder.env.domains["seminar"]
+    assert isinstance(domain, SeminarDomain)
+    baseurl = builder.config.html_baseurl
+
+    def located(docname: str, anchor: str) -> dict[str, str | None]:
+        relative = urls.relative_url(builder, docname, anchor)
+        return {
+            "docname": docname,
+            "url": relative,
+            "absolute_url": urls.absolute_url(baseurl, relative),
+        }
+
+    weeks = [
+        {
+            "id": week.anchor,
+            "kind": "week",
+            "week": week.number,
+            "topic": week.topic,
+            "date": week.date,
+            "course": week.course,
+            **located(week.docname, week.anchor),
+        }
+        for week in domain.weeks()
+    ]
+    objects = [
+        {
+            "id": record.anchor,
+            "kind": record.kind,
+            "week": record.week,
+            "number": record.number,
+            "student": record.student,
+            "responder": record.responder,
+            "title": record.title,
+            "parent": record.parent,
+            **located(record.docname, record.anchor),
+            "aliases": list(record.aliases),
+            "lms_identifier": ids.lms_identifier(record.anchor),
+            "digest": record.digest,
+        }
+        for record in domain.citables()
+    ]
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "project": builder.config.project,
+        "baseurl": baseurl or None,
+        "weeks": weeks,
+        "objects": objects,
+    }
+
+
+def dumps(registry: Registry) -> str:
+    """The registry as stable, diffable JSON text."""
+    return json.dumps(registry, indent=2, ensure_ascii=False) + "\n"
+
+
+def read(path: Path) -> Registry:
+    """Load a registry file, checking its format and version."""
+    try:
+        registry = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise SphinxError(f"cannot read the anchor registry {path}: {error}") from error
+    if registry.get("format") != FORMAT or registry.get("version") != VERSION:
+        raise SphinxError(f"{path} is not a version {VERSION} {FORMAT} file")
+    return registry
+
+
+def locations(registry: Registry) -> dict[str, tuple[str, str]]:
+    """Every id and alias the registry holds -> (kind, docname)."""
+    found: dict[str, tuple[str, str]] = {}
+    for entry in [*registry["weeks"], *registry["objects"]]:
+        for anchor in (entry["id"], *entry.get("aliases", ())):
+            found[anchor] = (entry["kind"], entry["docname"])
+    return found
+
+
+def write_registry(app: Sphinx, error: Exception | None) -> None:
+    """``build-finished``: write ``anchors.json`` into the output of a publishing builder."""
+    if error is not None or app.builder.name not in urls.PUBLISHING_BUILDERS:
+        return
+    path = Path(app.builder.outdir) / FILENAME
+    path.write_text(dumps(collect(app.builder)), encoding="utf-8")
