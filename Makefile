@@ -11,9 +11,9 @@ SOURCEDIR   := source
 BUILDDIR    := _build
 SPHINX      = $(SPHINXBUILD) $(SPHINXOPTS) -c . -d $(BUILDDIR)/doctrees
 
-.PHONY: all setup system-packages html pdf latex test lint import clean
+.PHONY: all setup system-packages html pdf latex canvas moodle test lint import clean
 
-all: html pdf
+all: html pdf canvas moodle
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,12 @@ latex: setup
 
 pdf: latex system-packages
 	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS='-interaction=nonstopmode -halt-on-error -quiet'
+
+canvas: setup
+	$(SPHINX) -b canvas $(SOURCEDIR) $(BUILDDIR)/canvas
+
+moodle: setup
+	$(SPHINX) -b moodle $(SOURCEDIR) $(BUILDDIR)/moodle
 
 test: setup
 	tools/install-system-packages --browser

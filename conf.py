@@ -10,6 +10,7 @@ smartquotes = False  # keep the students' and instructor's quotes exactly as wri
 
 extensions = [
     "sphinx_interrogations",
+    "sphinx_interrogations_lms",
 ]
 
 root_doc = "index"

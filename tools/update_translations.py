@@ -13,18 +13,22 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
-PACKAGE = Path(__file__).resolve().parent.parent / "ext" / "sphinx_interrogations"
+REPO = Path(__file__).resolve().parent.parent
+PACKAGE = REPO / "ext" / "sphinx_interrogations"
+#: Packages whose labels use this catalog (the exporters share the extension's).
+SOURCES = (PACKAGE, REPO / "exporters" / "sphinx_interrogations_lms")
 LOCALE = PACKAGE / "locale"
 DOMAIN = "sphinx_interrogations"
 
 
 def extract() -> Catalog:
-    """Every ``_()`` label in the package's Python modules."""
+    """Every ``_()`` label in the Python modules of :data:`SOURCES`."""
     catalog = Catalog(project=DOMAIN, charset="utf-8", fuzzy=False)
-    for filename, lineno, message, comments, context in extract_from_dir(
-        PACKAGE, method_map=[("**.py", "python")], keywords={"_": None}
-    ):
-        catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    for source in SOURCES:
+        for filename, lineno, message, comments, context in extract_from_dir(
+            source, method_map=[("**.py", "python")], keywords={"_": None}
+        ):
+            catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     return catalog
 
 

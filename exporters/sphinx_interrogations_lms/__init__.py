@@ -1,0 +1,28 @@
+"""Canvas and Moodle (and generic Common Cartridge) packages of the archive, as Sphinx builders.
+
+``extensions = ["sphinx_interrogations_lms"]`` adds the builders ``canvas``, ``moodle`` and
+``imscc``; each writes ``<outdir>/<course-slug>.imscc`` and validates it. The Common Cartridge
+core (:mod:`.cartridge`, :mod:`.package`, :mod:`.validate`) does not import Sphinx.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+__version__ = "0.1.0"
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    """Register the LMS builders (and the archive extension they render)."""
+    from . import config
+    from .builders import BUILDERS
+
+    app.setup_extension("sphinx_interrogations")
+    config.register(app)
+    for builder in BUILDERS:
+        app.add_builder(builder)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from lxml import etree
+
 from sphinx_interrogations.ids import lms_identifier, slug
 
 from .cartridge import CC11, XML_DECLARATION, XSI, CCVersion, Resource, manifest_xml

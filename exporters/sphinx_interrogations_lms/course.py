@@ -8,9 +8,9 @@ its identifier across builds and reorderings (Canvas matches re-imports on it).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from sphinx_interrogations.ids import lms_identifier
+from sphinx_interrogations.ids import lms_identifier, slug
 
 from .cartridge import (
     WEBCONTENT,
@@ -22,7 +22,7 @@ from .cartridge import (
     topic_xml,
     weblink_xml,
 )
-from .pages import page_document
+from .pages import clean_fragment, page_document
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +32,8 @@ class Page:
     anchor: str
     title: str
     body: str
+    #: zip paths of the files (images) the page shows
+    assets: tuple[str, ...] = ()
 
     @property
     def resource(self) -> str:
@@ -91,11 +93,18 @@ class Course:
     archive_url: str
     archive_title: str
     weeks: tuple[Week, ...]
+    #: files pages refer to (zip path -> content), each declared as its own resource
+    assets: Mapping[str, bytes] = field(default_factory=dict)
 
     @property
     def identifier(self) -> str:
         """The manifest identifier."""
         return lms_identifier(self.slug, "man")
+
+
+def asset_identifier(path: str) -> str:
+    """Identifier of the resource declaring the file at zip ``path``."""
+    return lms_identifier(slug(path), "asset")
 
 
 ABOUT_FOLDER = lms_identifier("about", "folder")
@@ -125,12 +134,13 @@ def assemble(
     version: CCVersion,
     page_folder: str,
     page_meta: Callable[[Page], Mapping[str, str]],
-    prompt_filter: PromptFilter = str,
+    prompt_filter: PromptFilter = clean_fragment,
 ) -> Cartridge:
     """Lay out the shared structure: About first, then one folder per week, in order.
 
     The About folder holds the About page and, when the archive is published, a web link to
-    it; each week folder holds its pages and then its discussion topic (if any).
+    it; each week folder holds its pages and then its discussion topic (if any). Every asset
+    is a resource of its own that the pages showing it depend on.
     """
     language = course.metadata.language
     cartridge = Cartridge(Manifest(course.identifier, course.metadata), {})
@@ -138,7 +148,10 @@ def assemble(
     def add_page(page: Page) -> Item:
         path = page_path(page_folder, page)
         cartridge.files[path] = page_document(page.title, page.body, language, page_meta(page))
-        cartridge.manifest.resources.append(Resource(page.resource, WEBCONTENT, path, [path]))
+        dependencies = [asset_identifier(asset) for asset in page.assets]
+        cartridge.manifest.resources.append(
+            Resource(page.resource, WEBCONTENT, path, [path], dependencies)
+        )
         return Item(page.item, page.title, page.resource)
 
     about = Item(ABOUT_FOLDER, course.about_title, children=[add_page(course.about)])
@@ -161,4 +174,9 @@ def assemble(
             )
             folder.children.append(Item(week.topic_item, week.discussion_title, week.topic))
         cartridge.manifest.items.append(folder)
+    for path, data in sorted(course.assets.items()):
+        cartridge.files[path] = data
+        cartridge.manifest.resources.append(
+            Resource(asset_identifier(path), WEBCONTENT, path, [path])
+        )
     return cartridge

@@ -47,12 +47,18 @@ class PageMap:
     anchors: Mapping[str, str]
     #: docname -> page anchor (the week overview, the About page)
     documents: Mapping[str, str]
+    #: anchors that open their page (an interrogation, a week): linked without a fragment
+    heads: frozenset[str] = frozenset()
 
     def page_of(self, target: Target) -> str:
         """Anchor of the package page holding ``target`` ("" if none)."""
         if target.anchor in self.anchors:
             return self.anchors[target.anchor]
         return self.documents.get(target.docname, "")
+
+    def fragment_of(self, target: Target) -> str:
+        """The fragment to add to a link to ``target``'s page ("" for the page itself)."""
+        return "" if target.anchor in self.heads else target.anchor
 
 
 #: (target, anchor of the page being written) -> href, or "" for plain text
@@ -66,7 +72,7 @@ def canvas_policy(pages: PageMap, archive: Archive) -> LinkPolicy:
         page = pages.page_of(target)
         if not page:
             return archive.url(target)
-        fragment = target.anchor if target.anchor != page else ""
+        fragment = pages.fragment_of(target) if target.anchor != page else ""
         if page == here:
             return f"#{fragment}" if fragment else ""
         return canvas.page_link(page, fragment)

@@ -61,6 +61,7 @@ def write_package(target: Path, files: Mapping[str, bytes]) -> Path:
         with os.fdopen(handle, "wb") as stream, zipfile.ZipFile(stream, "w") as archive:
             for path in entry_order(files):
                 _add_entry(archive, path, files[path])
+        os.chmod(temporary, 0o644)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

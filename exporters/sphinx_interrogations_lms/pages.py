@@ -73,15 +73,22 @@ def page_document(
     return b"<!DOCTYPE html>\n" + etree.tostring(root, encoding="UTF-8", xml_declaration=False)
 
 
+def clean_fragment(fragment: str, encoding: str = "unicode") -> str:
+    """The fragment with semantics only (see :func:`parse_fragment`), re-serialised."""
+    container = parse_fragment(fragment)
+    _close_non_void(container)
+    serialised = etree.tostring(container, encoding=encoding)
+    if isinstance(serialised, bytes):
+        serialised = serialised.decode("ascii")
+    return serialised.removeprefix("<div>").removesuffix("</div>")
+
+
 def ascii_fragment(fragment: str) -> str:
     """The fragment re-serialised with every non-ASCII character as a numeric reference.
 
     Moodle parses discussion text without a charset, so only ASCII survives it intact.
     """
-    container = parse_fragment(fragment)
-    _close_non_void(container)
-    serialised = etree.tostring(container, encoding="us-ascii").decode("ascii")
-    return serialised.removeprefix("<div>").removesuffix("</div>")
+    return clean_fragment(fragment, "us-ascii")
 
 
 def element_html(element: etree._Element) -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.util.fileutil import copy_asset_file
 
-from . import config, html, latex
+from . import cite, config, html, latex, meta, privacy, publishing, registry
 from .domain import SeminarDomain
 from .i18n import LOCALE_DIR, MESSAGE_CATALOG
 from .nodes import ALL_NODES
@@ -29,11 +30,19 @@ def register(app: Sphinx) -> None:
     for node in ALL_NODES:
         app.add_node(node, html=html.HANDLERS[node], latex=latex.HANDLERS[node])
     app.add_transform(SanitizeUntrustedText)
+    app.add_transform(privacy.ScrubNames)
+    app.connect("config-inited", privacy.prepare_public_build)
     app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
     app.add_css_file(CSS_FILE)
+    app.add_css_file(cite.STYLESHEET)
+    app.add_js_file(cite.SCRIPT, loading_method="defer")
     app.add_latex_package(LATEX_PACKAGE)
     app.connect("env-get-outdated", outdated_by_changed_targets)
     app.connect("build-finished", copy_assets)
+    app.connect("env-updated", publishing.check_published_anchors)
+    app.connect("html-page-context", meta.add_citation_meta)
+    app.connect("build-finished", registry.write_registry)
+    app.connect("build-finished", publishing.write_redirects)
 
 
 def outdated_by_changed_targets(
@@ -54,7 +63,8 @@ def copy_assets(app: Sphinx, error: Exception | None) -> None:
     if error is not None:
         return
     builder = app.builder
-    if builder.format == "html" and not builder.name.startswith(("canvas", "moodle")):
-        copy_asset_file(STATIC / CSS_FILE, Path(builder.outdir) / "_static")
+    if isinstance(builder, StandaloneHTMLBuilder):
+        for asset in (CSS_FILE, cite.STYLESHEET, cite.SCRIPT):
+            copy_asset_file(STATIC / asset, Path(builder.outdir) / "_static")
     elif builder.format == "latex":
         copy_asset_file(STATIC / f"{LATEX_PACKAGE}.sty", Path(builder.outdir))

@@ -1,0 +1,77 @@
+"""Both LMS packages of the real archive (conf.py at the repository root, sources in source/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from sphinx_interrogations.domain import SeminarDomain, week_label
+from sphinx_interrogations.nodes import interrogation, response
+from sphinx_interrogations_lms.builders import interrogation_title
+from sphinx_interrogations_lms.canvas import MODULE_META, check_canvas_extras
+from sphinx_interrogations_lms.cartridge import CC11
+from sphinx_interrogations_lms.package import MANIFEST
+from sphinx_interrogations_lms.schemas import SchemaSet
+from sphinx_interrogations_lms.validate import validate_package
+from tests.conftest import REPO
+from tests.exporters.conftest import Package, build_project_package
+
+CANVAS_NS = "{http://canvas.instructure.com/xsd/cccv1p0}"
+FOLDERS = {"canvas": "wiki_content", "moodle": "pages"}
+
+
+@pytest.fixture(scope="module", params=["canvas", "moodle"])
+def archive(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, schema_dir: Path
+) -> Package:
+    """The package as ``make`` builds it: the archive's own configuration finds the schemas."""
+    outdir = tmp_path_factory.mktemp(request.param)
+    return build_project_package(REPO / "source", REPO, outdir, request.param)
+
+
+def domain(package: Package) -> SeminarDomain:
+    assert package.env is not None
+    found = package.env.domains["seminar"]
+    assert isinstance(found, SeminarDomain)
+    return found
+
+
+def test_archive_package_is_valid(archive: Package, schemas: SchemaSet) -> None:
+    extra = (check_canvas_extras,) if archive.path.parent.name == "canvas" else ()
+    assert archive.warnings == ""  # includes "schemas not found": the conf must find them
+    assert validate_package(archive.path, CC11, schemas, extra) == []
+
+
+def test_archive_weeks_in_order(archive: Package) -> None:
+    weeks = domain(archive).weeks()
+    assert weeks, "the archive has no weeks to export"
+    expected = ["About this archive", *(week_label(record) for record in weeks)]
+    root = archive.xml(MANIFEST)
+    sections = root.find(".//{*}organization/{*}item").findall("{*}item")
+    assert [item.findtext("{*}title") for item in sections] == expected
+    if MODULE_META in archive.files:
+        modules = archive.xml(MODULE_META).findall(f"{CANVAS_NS}module")
+        assert [m.findtext(f"{CANVAS_NS}title") for m in modules] == expected
+
+
+def test_archive_has_a_page_per_interrogation_with_its_responses(archive: Package) -> None:
+    folder = FOLDERS[archive.path.parent.name]
+    seminar = domain(archive)
+    interrogations = seminar.interrogations()
+    assert interrogations
+    titles = {t.text for t in archive.xml(MANIFEST).iter("{*}title")}
+    for record in interrogations:
+        page = etree.fromstring(archive.files[f"{folder}/{record.anchor}.html"])
+        builder = archive.builder
+        doctree = archive.env.get_and_resolve_doctree(record.docname, builder, tags=builder.tags)
+        node = next(n for n in doctree.findall(interrogation) if n["ids"][0] == record.anchor)
+        assert interrogation_title(node) in titles
+        responses = [r for r in seminar.citables() if r.parent == record.anchor]
+        sections = page.findall(f"body/section[@id='{record.anchor}']/section")
+        assert [s.get("id") for s in sections] == [r.anchor for r in responses]
+        for section, answer in zip(sections, node.findall(response), strict=True):
+            expected = " ".join(" ".join(c.astext() for c in answer.children[1:]).split())
+            written = " ".join("".join(section.find("blockquote").itertext()).split())
+            assert expected and written == expected
