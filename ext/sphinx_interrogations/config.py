@@ -30,11 +30,44 @@ CONFIG_VALUES: dict[str, tuple[object, str, tuple[type, ...], str]] = {
         (bool,),
         "Render responses in HTML as collapsible blocks (closed until opened).",
     ),
+    "interrogations_anchor_lock": (
+        "anchors.lock",
+        "",
+        (str,),
+        "Lock file of published anchors, relative to the configuration directory; every build "
+        "fails if a locked anchor is gone. Empty: no lock.",
+    ),
     "interrogations_allow_raw": (
         False,
         "env",
         (bool,),
         "Trust raw HTML/LaTeX inside interrogations (otherwise it is shown as text).",
+    ),
+    "interrogations_public": (
+        False,
+        "env",
+        (bool,),
+        "Public build: students pseudonymized or left out as the roster's consent says.",
+    ),
+    "interrogations_roster": (
+        "",
+        "env",
+        (str,),
+        "Roster of students (CSV or TOML: name, aliases, consent, number), relative to the "
+        "configuration directory; required by public builds.",
+    ),
+    "interrogations_pseudonym_key_env": (
+        "INTERROGATIONS_PSEUDONYM_KEY",
+        "env",
+        (str,),
+        "Environment variable holding the secret key that makes pseudonyms (public builds).",
+    ),
+    "interrogations_pseudonym_key_file": (
+        "",
+        "env",
+        (str,),
+        "File holding the pseudonym key when the environment variable is unset, relative to "
+        "the configuration directory; must lie outside the sources.",
     ),
 }
 

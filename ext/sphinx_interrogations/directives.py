@@ -14,7 +14,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import ids
+from . import ids, privacy
 from .i18n import _
 from .nodes import interrogation, item_heading, item_meta, question, response, week
 
@@ -130,6 +130,7 @@ class InterrogationDirective(SeminarDirective):
         "tags": directives.unchanged,
         "aliases": directives.unchanged,
         "family-name": directives.unchanged_required,
+        "consent": privacy.consent_option,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -145,6 +146,13 @@ class InterrogationDirective(SeminarDirective):
         family_name = self.name_option(
             ":family-name:", self.options.get("family-name", student.split()[-1])
         )
+        published = privacy.published_identity(
+            self.config, student, family_name, self.options.get("consent"), self.get_location()
+        )
+        if published is None:  # left out of this public build; its number stays taken
+            context[COUNT_KEY] = context.get(COUNT_KEY, 0) + 1
+            return []
+        student, family_name = published
         anchor = self.explicit_anchor()
         if anchor is None:
             student_slug = ids.slug(student)

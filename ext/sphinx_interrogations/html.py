@@ -9,6 +9,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
 
+from .cite import cite_control
 from .i18n import _
 from .nodes import interrogation, item_heading, item_meta, question, response, week
 
@@ -69,12 +70,13 @@ def depart_item_heading(self: HTML5Translator, node: item_heading) -> None:
     )
     self.add_permalink_ref(item, title)
     self.body.append(f"</h{heading_level(self, item)}>")
+    cite = cite_control(self, item)  # inside <summary> it would toggle the response
     if collapsible(self, item):
-        self.body.append('</summary>\n<div class="sd-summary-content sd-card-body">\n')
+        self.body.append('</summary>\n<div class="sd-summary-content sd-card-body">\n' + cite)
     elif isinstance(item, response):
-        self.body.append('</div>\n<div class="sd-card-body">\n')
+        self.body.append(cite + '</div>\n<div class="sd-card-body">\n')
     else:
-        self.body.append("</div>\n")
+        self.body.append(cite + "</div>\n")
 
 
 def visit_item_meta(self: HTML5Translator, node: item_meta) -> None:

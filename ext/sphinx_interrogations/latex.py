@@ -8,6 +8,8 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.writers.latex import LaTeXTranslator
 
+from . import urls
+from .domain import SeminarDomain
 from .nodes import interrogation, item_heading, item_meta, question, response, week
 
 
@@ -67,6 +69,19 @@ def visit_item_heading(self: LaTeXTranslator, node: item_heading) -> None:
 
 def depart_item_heading(self: LaTeXTranslator, node: item_heading) -> None:
     self.body.append("}\n")
+    self.body.append(permalink(self, node.parent))
+
+
+def permalink(self: LaTeXTranslator, item: nodes.Element) -> str:
+    """The item's web permalink in small type: a link if absolute, else ``page#anchor`` text."""
+    domain = self.builder.env.domains["seminar"]
+    assert isinstance(domain, SeminarDomain)
+    record = domain.citable(item["ids"][0])
+    if record is None:
+        return ""
+    url = urls.permalink(self.builder, record.docname, record.anchor)
+    command = "sphinxurl" if "://" in url else "sphinxnolinkurl"
+    return f"\\sphinxseminarpermalink{{\\{command}{{{self.encode_uri(url)}}}}}\n"
 
 
 def visit_item_meta(self: LaTeXTranslator, node: item_meta) -> None:

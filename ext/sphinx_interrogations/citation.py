@@ -1,0 +1,185 @@
+"""Ready citations of an interrogation or a response: plain text, BibTeX and CSL-JSON.
+
+The author of an interrogation is the student; of a response, the responder. The formats are
+pure functions of a :class:`Citation`, so they need no build to test.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from .domain import citation_label, week_label
+from .i18n import _
+from .records import CitableRecord, WeekRecord
+
+ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+#: what a field of a braced BibTeX value must not contain as such (braces must stay balanced)
+BIBTEX_ESCAPES = str.maketrans(
+    {
+        "\\": r"\textbackslash{}",
+        "{": r"\textbraceleft{}",
+        "}": r"\textbraceright{}",
+        "#": r"\#",
+        "$": r"\$",
+        "%": r"\%",
+        "&": r"\&",
+        "_": r"\_",
+        "^": r"\textasciicircum{}",
+        "~": r"\textasciitilde{}",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A name as citations want it: family and given parts, or a literal (e.g. "EOW")."""
+
+    family: str = ""
+    given: str = ""
+    literal: str = ""
+
+    @classmethod
+    def named(cls, full: str, family: str) -> Person:
+        """Split ``full`` at its ``family`` name; a name that does not end with it stays whole."""
+        given = full.removesuffix(family)
+        if family and given != full and (not given or given.endswith(" ")):
+            return cls(family=family, given=given.strip())
+        return cls(literal=full)
+
+    def sorted_form(self) -> str:
+        """ "Khutkyy, Dmytro" (or the literal)."""
+        if self.literal:
+            return self.literal
+        return f"{self.family}, {self.given}" if self.given else self.family
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Everything a citation of one object says."""
+
+    key: str
+    author: Person
+    title: str
+    genre: str
+    week: str
+    course: str
+    date: str
+    url: str
+
+
+def citation_for(record: CitableRecord, week: WeekRecord | None, url: str) -> Citation:
+    """The citation of ``record`` (an interrogation or a response) published at ``url``."""
+    topic = week.topic if week else ""
+    if record.kind == "interrogation":
+        author = Person.named(record.student, record.family_name)
+        untitled = _("Interrogation: %s") % topic if topic else _("Interrogation")
+        title = record.title or str(untitled)
+        genre = str(_("Seminar interrogation"))
+    else:
+        author = Person(literal=record.responder)
+        title = citation_label(record)
+        genre = str(_("Instructor response"))
+    return Citation(
+        key=record.anchor,
+        author=author,
+        title=title,
+        genre=genre,
+        week=week_label(week) if week else str(_("Week %d") % record.week),
+        course=week.course if week else "",
+        date=week.date if week else "",
+        url=url,
+    )
+
+
+def sentence(text: str) -> str:
+    """``text`` ending with a full stop (unless it already ends with . ? or !)."""
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
+def plain_text(citation: Citation) -> str:
+    """Khutkyy, Dmytro. “Title.” Seminar interrogation, Week 6: Topic. Course, date. URL"""
+    title = sentence(citation.title)
+    published = ", ".join(part for part in (citation.course, citation.date) if part)
+    parts = [
+        sentence(citation.author.sorted_form()),
+        f"\u201c{title}\u201d",
+        sentence(f"{citation.genre}, {citation.week}"),
+        sentence(published) if published else "",
+        citation.url,
+    ]
+    return " ".join(part for part in parts if part)
+
+
+def bibtex_escape(text: str) -> str:
+    """Text safe inside a braced BibTeX value (and for LaTeX after it)."""
+    return text.translate(BIBTEX_ESCAPES)
+
+
+def bibtex_name(person: Person) -> str:
+    """A BibTeX name: "{Family}, Given"; a literal name braced whole so it is never split."""
+    if person.literal:
+        return f"{{{bibtex_escape(person.literal)}}}"
+    family = f"{{{bibtex_escape(person.family)}}}"
+    return f"{family}, {bibtex_escape(person.given)}" if person.given else family
+
+
+def bibtex(citation: Citation) -> str:
+    """A ``@misc`` entry keyed by the anchor (fields BibTeX and biblatex both read)."""
+    iso = ISO_DATE.match(citation.date)
+    published = [citation.course, citation.week] + ([] if iso else [citation.date])
+    fields = [
+        ("author", bibtex_name(citation.author)),
+        ("title", f"{{{bibtex_escape(citation.title)}}}"),
+        ("howpublished", bibtex_escape(", ".join(part for part in published if part))),
+        ("note", bibtex_escape(citation.genre)),
+    ]
+    if iso:
+        fields += [("year", iso.group(1)), ("date", citation.date)]
+    fields.append(("url", citation.url))
+    body = ",\n".join(f"  {name:<12} = {{{value}}}" for name, value in fields)
+    return f"@misc{{{citation.key},\n{body}\n}}\n"
+
+
+def csl_date(text: str) -> dict[str, object]:
+    """A CSL date: date-parts for ISO dates, else the text as a literal."""
+    iso = ISO_DATE.match(text)
+    if iso is None:
+        return {"literal": text}
+    return {"date-parts": [[int(part) for part in iso.groups() if part]]}
+
+
+def csl_item(citation: Citation) -> dict[str, object]:
+    """The citation as one CSL-JSON item (type ``post``: a contribution to a course forum)."""
+    author = citation.author
+    name: dict[str, str] = (
+        {"literal": author.literal}
+        if author.literal
+        else {"family": author.family, **({"given": author.given} if author.given else {})}
+    )
+    item: dict[str, object] = {
+        "id": citation.key,
+        "type": "post",
+        "author": [name],
+        "title": citation.title,
+        "genre": citation.genre,
+        "container-title": citation.course,
+        "section": citation.week,
+    }
+    if citation.date:
+        item["issued"] = csl_date(citation.date)
+    item["URL"] = citation.url
+    return {key: value for key, value in item.items() if value}
+
+
+def csl_json(citation: Citation) -> str:
+    """CSL-JSON text: a list holding the one item, as reference managers import it.
+
+    One line per variable, each value compact, so the box stays short.
+    """
+    lines = [
+        f"    {json.dumps(name)}: {json.dumps(value, ensure_ascii=False)}"
+        for name, value in csl_item(citation).items()
+    ]
+    return "[\n  {\n" + ",\n".join(lines) + "\n  }\n]"

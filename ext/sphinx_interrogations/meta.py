@@ -1,0 +1,70 @@
+"""Citation meta tags on week pages (Highwire ``citation_*`` and Dublin Core).
+
+Reference managers such as Zotero read them to save a week page as one item.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from . import urls
+from .citation import ISO_DATE
+from .domain import SeminarDomain, week_label
+
+DUBLIN_CORE_SCHEMA = '<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/">\n'
+
+
+def week_meta(app: Sphinx, docname: str) -> list[tuple[str, str]]:
+    """(name, content) pairs describing the week on page ``docname`` ([] if it holds none)."""
+    domain = app.env.domains["seminar"]
+    assert isinstance(domain, SeminarDomain)
+    week = domain.week_of(docname)
+    if week is None:
+        return []
+    records = [record for record in domain.citables() if record.docname == docname]
+    students = [r.student for r in records if r.kind == "interrogation"]
+    responders = [r.responder for r in records if r.kind == "response"]
+    authors = list(dict.fromkeys([*students, *responders]))
+    title = week_label(week)
+    iso = ISO_DATE.match(week.date)
+    url = urls.absolute_url(app.config.html_baseurl, urls.page_uri(app.builder, docname))
+    language = app.config.language or ""
+    pairs = [("citation_title", title)]
+    pairs += [("citation_author", author) for author in authors]
+    pairs += [
+        ("citation_date", week.date.replace("-", "/") if iso else week.date),
+        ("citation_publisher", week.course),
+        ("citation_language", language),
+        ("citation_fulltext_html_url", url or ""),
+        ("DC.title", title),
+    ]
+    pairs += [("DC.creator", author) for author in authors]
+    pairs += [
+        ("DC.date", week.date),
+        ("DC.publisher", week.course),
+        ("DC.type", "Text"),
+        ("DC.language", language),
+        ("DC.identifier", url or ""),
+    ]
+    return [(name, content) for name, content in pairs if content]
+
+
+def add_citation_meta(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """``html-page-context``: append the week's citation tags to the page's ``metatags``."""
+    pairs = week_meta(app, pagename) if doctree is not None else []
+    if not pairs:
+        return
+    tags = "".join(
+        f'<meta name="{escape(name)}" content="{escape(content)}">\n' for name, content in pairs
+    )
+    context["metatags"] = context.get("metatags", "") + DUBLIN_CORE_SCHEMA + tags
