@@ -79,3 +79,36 @@ def copy_root(rootdir: Path, name: str, destination: Path) -> Path:
     """Copy test root ``test-<name>`` to ``destination`` and return the copy."""
     shutil.copytree(rootdir / f"test-{name}", destination)
     return destination
+
+
+def build_archive(
+    outdir: Path,
+    builder: str = "html",
+    *,
+    parallel: int = 0,
+    confoverrides: dict[str, object] | None = None,
+) -> Build:
+    """Build the real archive (``conf.py`` at the repository root, pages in ``source/``).
+
+    :class:`SphinxTestApp` always reads ``conf.py`` from the source folder, so this drives
+    :class:`sphinx.application.Sphinx` itself, as ``sphinx-build -c <repo> source <out>`` does.
+    """
+    from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+    repo = Path(__file__).resolve().parent.parent
+    warnings = io.StringIO()
+    with patch_docutils(repo), docutils_namespace():
+        app = Sphinx(
+            repo / "source",
+            repo,
+            outdir / builder,
+            outdir / "doctrees",
+            builder,
+            confoverrides=confoverrides or {},
+            status=io.StringIO(),
+            warning=warnings,
+            parallel=parallel,
+        )
+        app.build()
+    return Build(Path(app.outdir), warnings.getvalue(), app.env)

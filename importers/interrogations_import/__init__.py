@@ -1,0 +1,1 @@
+"""Import weekly interrogation documents (.txt / .md / .docx) as archive week sources."""

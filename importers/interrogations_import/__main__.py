@@ -1,0 +1,5 @@
+"""``python -m interrogations_import``."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,82 @@
+"""The import pipeline: read a document, parse it, write a week page, prove nothing was lost."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .docx_reader import read_docx
+from .lossless import check
+from .model import Document, Notice
+from .source import Source, read_text
+from .text import parse
+from .writer_myst import write_myst
+from .writer_rst import write_rst
+
+#: output format -> file suffix
+FORMATS = {"rst": ".rst", "myst": ".md"}
+#: where week pages go, relative to the archive's root
+WEEKS_DIR = Path("source") / "weeks"
+
+
+@dataclass(frozen=True, slots=True)
+class Conversion:
+    source: Source
+    document: Document
+    output: str
+    output_format: str
+    repairs: list[Notice] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
+
+    @property
+    def default_path(self) -> Path:
+        """``source/weeks/week06.rst`` (or ``.md``)."""
+        suffix = FORMATS[self.output_format]
+        return WEEKS_DIR / f"week{self.document.week.number:02d}{suffix}"
+
+
+def read(path: Path, encoding: str = "utf-8") -> tuple[Source, list[Notice]]:
+    """Read a .docx, or any other file as UTF-8 (or ``encoding``) light-Markdown text."""
+    if path.suffix.lower() == ".docx":
+        return read_docx(path)
+    return read_text(path, encoding), []
+
+
+def convert_source(
+    source: Source,
+    *,
+    output_format: str = "rst",
+    marker: str = "EOW",
+    week: int | None = None,
+    notices: list[Notice] | None = None,
+) -> Conversion:
+    """Import ``source``; raise :class:`~.errors.DocumentError` if it cannot be done losslessly."""
+    parsed = parse(source, marker, week)
+    if output_format == "myst":
+        output, writer_notices = write_myst(parsed.document)
+    else:
+        output, writer_notices = write_rst(parsed.document), []
+    check(source, output, output_format, marker)
+    return Conversion(
+        source=source,
+        document=parsed.document,
+        output=output,
+        output_format=output_format,
+        repairs=parsed.repairs,
+        warnings=[*(notices or []), *parsed.warnings, *writer_notices],
+    )
+
+
+def convert(
+    path: Path,
+    *,
+    output_format: str = "rst",
+    marker: str = "EOW",
+    week: int | None = None,
+    encoding: str = "utf-8",
+) -> Conversion:
+    """Import the document at ``path``."""
+    source, notices = read(path, encoding)
+    return convert_source(
+        source, output_format=output_format, marker=marker, week=week, notices=notices
+    )
