@@ -49,8 +49,8 @@ lint: setup
 	$(VENV)/bin/ruff check .
 
 import: setup
-	@test -n "$(FILE)" || { echo 'usage: make import FILE=path/to/document.txt [FORCE=1]'; exit 2; }
-	$(PY) -m interrogations_import "$(FILE)" $(if $(FORCE),--force,)
+	@test -n "$(FILE)" || { echo 'usage: make import FILE=document.txt [FORCE=1] [ARGS="--week 7"]'; exit 2; }
+	$(PY) -m interrogations_import "$(FILE)" $(if $(FORCE),--force,) $(ARGS)
 
 clean:
 	rm -rf $(BUILDDIR)
