@@ -11,7 +11,7 @@ SOURCEDIR   := source
 BUILDDIR    := _build
 SPHINX      = $(SPHINXBUILD) $(SPHINXOPTS) -c . -d $(BUILDDIR)/doctrees
 
-.PHONY: all setup system-packages html pdf latex canvas moodle test lint import clean
+.PHONY: all setup system-packages html pdf latex canvas moodle anchors-lock test lint import clean
 
 all: html pdf canvas moodle
 
@@ -40,6 +40,11 @@ canvas: setup
 
 moodle: setup
 	$(SPHINX) -b moodle $(SOURCEDIR) $(BUILDDIR)/moodle
+
+# Lock the anchors of the current HTML build as published (review the summary, commit anchors.lock).
+anchors-lock: setup
+	$(SPHINX) -b html -D interrogations_anchor_lock= $(SOURCEDIR) $(BUILDDIR)/html
+	$(PY) -m sphinx_interrogations.lock update $(BUILDDIR)/html anchors.lock
 
 test: setup
 	tools/install-system-packages --browser

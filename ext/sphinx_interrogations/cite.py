@@ -40,9 +40,10 @@ def cite_control(translator: HTML5Translator, item: nodes.Element) -> str:
         ("CSL-JSON", escape(csl_json(citation))),
     ]
     blocks = "".join(format_block(label, text) for label, text in formats)
+    summary = escape(str(_("Cite")))
     return (
         '<details class="seminar-cite">'
-        f'<summary class="seminar-cite-summary">{escape(str(_("Cite")))}</summary>\n'
+        f'<summary class="seminar-cite-summary">{summary}</summary>\n'
         f'<div class="seminar-cite-formats">\n{blocks}</div></details>\n'
     )
 

@@ -26,15 +26,23 @@ from . import ids
 from .directives import InterrogationDirective, ResponseDirective, WeekDirective
 from .i18n import _
 from .indices import StudentIndex, WeekIndex
-from .nodes import interrogation, response, week
+from .nodes import interrogation, item_heading, response, week
 from .records import CitableRecord, WeekRecord
 
 logger = logging.getLogger(__name__)
 
 
 def digest(node: nodes.Element, skip: type[nodes.Element] | None = None) -> str:
-    """Short hash of a node's text (leaving out ``skip`` children), to notice edits."""
-    parts = [child.astext() for child in node.children if not (skip and isinstance(child, skip))]
+    """Short hash of a node's text, to notice edits.
+
+    The heading (display number, names) and ``skip`` children are left out, so moving an item
+    or renumbering its week does not change its digest.
+    """
+    parts = [
+        child.astext()
+        for child in node.children
+        if not isinstance(child, item_heading) and not (skip and isinstance(child, skip))
+    ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 

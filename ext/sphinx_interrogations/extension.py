@@ -59,12 +59,15 @@ def outdated_by_changed_targets(
 
 
 def copy_assets(app: Sphinx, error: Exception | None) -> None:
-    """Copy the stylesheet (HTML builders) or the LaTeX package (LaTeX builder) to the output."""
+    """Copy the stylesheets and script (HTML builders) or the LaTeX package (LaTeX builder).
+
+    ``force``: an asset changed since the last build replaces the old copy (no warning).
+    """
     if error is not None:
         return
     builder = app.builder
     if isinstance(builder, StandaloneHTMLBuilder):
         for asset in (CSS_FILE, cite.STYLESHEET, cite.SCRIPT):
-            copy_asset_file(STATIC / asset, Path(builder.outdir) / "_static")
+            copy_asset_file(STATIC / asset, Path(builder.outdir) / "_static", force=True)
     elif builder.format == "latex":
-        copy_asset_file(STATIC / f"{LATEX_PACKAGE}.sty", Path(builder.outdir))
+        copy_asset_file(STATIC / f"{LATEX_PACKAGE}.sty", Path(builder.outdir), force=True)

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -135,6 +136,8 @@ DOCUMENT_TABLES = (
     "footnote_refs",
     "citation_refs",
 )
+#: Tables some docutils targets keep by name or id.
+TARGET_TABLES = ("expect_referenced_by_name", "expect_referenced_by_id")
 #: Configuration values forced in public builds: no raw sources, no kept system messages, and
 #: no check against the anchor lock (it locks the named anchors of the full archive).
 PUBLIC_OVERRIDES = {
@@ -144,14 +147,11 @@ PUBLIC_OVERRIDES = {
     "interrogations_anchor_lock": "",
 }
 
-Consent = Literal["named", "pseudonym", "exclude"]
 Action = Literal["replace", "keep", "unsure"]
 
 
 def consent_option(argument: str | None) -> str:
     """Directive option converter for ``:consent:``."""
-    from docutils.parsers.rst import directives
-
     return directives.choice(argument, CONSENTS)
 
 
@@ -291,20 +291,15 @@ def pseudonyms(students: list[Student], key: bytes | None) -> dict[int, str]:
             chosen[student.row] = f"{PSEUDONYM_LABEL} {student.number:02d}"
         elif key is not None:
             chosen[student.row] = f"{PSEUDONYM_LABEL} {pseudonym_code(key, student.name)}"
-    clashes = [rows for rows in _rows_by_value(chosen).values() if len(rows) > 1]
-    if clashes:
-        raise ConfigError(
-            f"roster entries {' and '.join(map(str, clashes[0]))} get the same pseudonym: "
-            "give one of them a fixed number"
-        )
+    owners: dict[str, int] = {}
+    for row, pseudonym in chosen.items():
+        owner = owners.setdefault(pseudonym, row)
+        if owner != row:
+            raise ConfigError(
+                f"roster entries {owner} and {row} get the same pseudonym: give one of them a "
+                "fixed number"
+            )
     return chosen
-
-
-def _rows_by_value(chosen: dict[int, str]) -> dict[str, list[int]]:
-    rows: dict[str, list[int]] = {}
-    for row, value in chosen.items():
-        rows.setdefault(value, []).append(row)
-    return rows
 
 
 # -- finding names in text -----------------------------------------------------------------
@@ -383,9 +378,11 @@ def _full_spellings(student: Student) -> Iterator[tuple[str, ...]]:
 
 
 def _parts(student: Student) -> list[tuple[str, ...]]:
-    """Each word of the name and aliases on its own ("Anne-Marie", "Ng")."""
+    """Each word of the name and aliases on its own, and each piece of a hyphenated word
+    ("Anne-Marie", "Anne", "Marie", "Ng")."""
     words = [word for spelling in student.spellings for word in spelling.split()]
-    return list(dict.fromkeys(tuple(letter_runs(word)) for word in words if letter_runs(word)))
+    pieces = [piece for word in words for piece in (word, *word.split("-"))]
+    return list(dict.fromkeys(tuple(letter_runs(p)) for p in pieces if letter_runs(p)))
 
 
 class Scrubbed(NamedTuple):
@@ -419,6 +416,8 @@ class Privacy:
         self, name: str, family_name: str, consent: str | None, location: object
     ) -> Identity | None:
         """The student's public identity, or None when the interrogation is left out."""
+        if consent == "exclude":
+            return None
         student = self._by_slug.get(ids.slug(name))
         if student is None:
             logger.error(
@@ -489,19 +488,17 @@ class Privacy:
 # -- Sphinx ----------------------------------------------------------------------------------
 
 
-def roster_path(config: Config) -> Path:
-    """The configured roster (resolved against the configuration folder at config-inited)."""
-    return Path(config.interrogations_roster)
-
-
 @functools.cache
 def _privacy(roster: Path, modified: int, key: bytes | None) -> Privacy:
     return Privacy(roster, load_roster(roster), key)
 
 
 def privacy_for(config: Config) -> Privacy:
-    """The roster and pseudonyms of a public build (loaded once per roster and key)."""
-    roster = roster_path(config)
+    """The roster and pseudonyms of a public build (loaded once per roster and key).
+
+    The roster path was made absolute by :func:`prepare_public_build`.
+    """
+    roster = Path(config.interrogations_roster)
     key = read_key(
         config.interrogations_pseudonym_key_env, config.interrogations_pseudonym_key_file
     )
@@ -628,6 +625,17 @@ class ScrubNames(SphinxTransform):
             if scrubbed.text != str(text):
                 parent.replace(text, nodes.Text(scrubbed.text))
 
+    @staticmethod
+    def drop_named_aliases(privacy: Privacy, element: nodes.Element) -> None:
+        """Drop the ``:aliases:`` holding a name: old anchors of the named archive, never
+        published under a pseudonym (scrubbed, they could clash with the new anchor)."""
+        named = [
+            a for a in element.get("aliases", ()) if privacy.scrub(a, identifier=True).text != a
+        ]
+        if named:
+            element["aliases"] = tuple(a for a in element["aliases"] if a not in named)
+            element["ids"] = [anchor for anchor in element["ids"] if anchor not in named]
+
     def scrub_attributes(self, privacy: Privacy) -> list[pending_xref]:
         """Scrub every element's attributes (text, or slugs for identifiers).
 
@@ -636,11 +644,19 @@ class ScrubNames(SphinxTransform):
         withheld: list[pending_xref] = []
         for element in self.document.findall(nodes.Element):
             element.rawsource = _scrub_value(privacy, element.rawsource)
+            self.drop_named_aliases(privacy, element)
             for name, value in list(element.attributes.items()):
                 if name in KEPT_ATTRIBUTES:
                     continue
                 identifier = name in IDENTIFIER_ATTRIBUTES
                 element[name] = _scrub_value(privacy, value, identifier=identifier)
+            for table in TARGET_TABLES:  # pending-reference bookkeeping of docutils targets
+                if table in vars(element):
+                    renamed = {
+                        _scrub_value(privacy, key, identifier=True): node
+                        for key, node in vars(element)[table].items()
+                    }
+                    setattr(element, table, renamed)
             target = element.get("reftarget")
             if isinstance(element, pending_xref) and privacy.names_withheld(str(target)):
                 withheld.append(element)

@@ -52,18 +52,21 @@ def check_published_anchors(app: Sphinx, env: BuildEnvironment) -> None:
         return
     path, entries = loaded
     gone = lock.missing(entries, set(current_docnames(env)))
+    lock_lines = path.read_text(encoding="utf-8").splitlines() if gone else []
     for anchor in gone:
         entry = entries[anchor]
+        line = next((n for n, text in enumerate(lock_lines, 1) if f'"{anchor}":' in text), 1)
+        where = (entry.docname, None) if entry.docname in env.found_docs else f"{path}:{line}"
         logger.error(
             "published anchor %r is gone: %s locks it as the %s at %s (document %r). Restore "
             "it, add it to the :aliases: of the object that replaces it, or unpublish it on "
-            "purpose by updating the lock",
+            "purpose by updating the lock (python -m sphinx_interrogations.lock update)",
             anchor,
             path,
             entry.kind,
             entry.url,
             entry.docname,
-            location=(entry.docname, None) if entry.docname in env.found_docs else str(path),
+            location=where,
             type="seminar",
             subtype="anchor-lock",
         )

@@ -16,7 +16,8 @@ Every ``html`` or ``dirhtml`` build writes it at the root of its output. Format 
         {"id": "w06-dmytro-khutkyy", "kind": "interrogation",   # or "response"
          "week": 6, "number": "6.1",                       # display number (positional)
          "student": "Dmytro Khutkyy", "responder": "",     # responder: responses only
-         "title": "", "parent": "",                        # parent: a response's interrogation
+         "title": "", "parent": "",                        # a response: its question's title,
+                                                           #   parent = its interrogation's id
          "docname": "weeks/week06", "url": "weeks/week06.html#w06-dmytro-khutkyy",
          "absolute_url": "https://...#w06-dmytro-khutkyy", # null without html_baseurl
          "aliases": ["w06-dmytro-khutky"],                 # earlier ids, same page: url#alias
@@ -116,15 +117,6 @@ def read(path: Path) -> Registry:
     if registry.get("format") != FORMAT or registry.get("version") != VERSION:
         raise SphinxError(f"{path} is not a version {VERSION} {FORMAT} file")
     return registry
-
-
-def locations(registry: Registry) -> dict[str, tuple[str, str]]:
-    """Every id and alias the registry holds -> (kind, docname)."""
-    found: dict[str, tuple[str, str]] = {}
-    for entry in [*registry["weeks"], *registry["objects"]]:
-        for anchor in (entry["id"], *entry.get("aliases", ())):
-            found[anchor] = (entry["kind"], entry["docname"])
-    return found
 
 
 def write_registry(app: Sphinx, error: Exception | None) -> None:

@@ -1,0 +1,130 @@
+"""The anchor registry (anchors.json): complete, ordered, and one to one with the HTML ids."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sphinx_interrogations import ids
+from sphinx_interrogations.registry import FILENAME, FORMAT, VERSION
+from tests.helpers import Build, build, copy_root, ids_of, parse_html
+
+
+def registry_of(outdir: Path) -> dict:
+    return json.loads((outdir / FILENAME).read_text(encoding="utf-8"))
+
+
+def html_items(outdir: Path, docnames: list[str]) -> list[tuple[str, str]]:
+    """(docname, id) of every interrogation and response element, pages in the given order."""
+    found = []
+    for docname in docnames:
+        tree = parse_html(outdir / f"{docname}.html")
+        elements = tree.xpath(
+            "//*[contains(concat(' ', @class, ' '), ' seminar-interrogation ')"
+            " or contains(concat(' ', @class, ' '), ' seminar-response ')]"
+        )
+        found += [(docname, element.get("id")) for element in elements]
+    return found
+
+
+@pytest.fixture(scope="module")
+def basic(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Build:
+    return build(copy_root(rootdir, "basic", tmp_path_factory.mktemp("registry") / "src"))
+
+
+@pytest.fixture(scope="module")
+def cite(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Build:
+    return build(copy_root(rootdir, "cite", tmp_path_factory.mktemp("registry-cite") / "src"))
+
+
+def test_format_header_and_week_order(basic: Build) -> None:
+    registry = registry_of(basic.outdir)
+    assert (registry["format"], registry["version"]) == (FORMAT, VERSION)
+    assert registry["project"] == "Test Seminar"
+    assert registry["baseurl"] is None
+    assert [(w["id"], w["week"], w["topic"], w["url"]) for w in registry["weeks"]] == [
+        ("w01", 1, "Foundations", "weeks/week01.html#w01"),
+        ("w02", 2, "Machines and Mutualism", "weeks/week02.html#w02"),
+    ]
+
+
+def test_objects_match_html_ids_one_to_one_in_order(basic: Build) -> None:
+    objects = registry_of(basic.outdir)["objects"]
+    listed = [(o["docname"], o["id"]) for o in objects]
+    assert listed == html_items(basic.outdir, ["weeks/week01", "weeks/week02"])
+    assert len(set(listed)) == len(listed) == 9
+    for entry in objects:
+        assert entry["url"] == f"{entry['docname']}.html#{entry['id']}"
+        assert entry["absolute_url"] is None
+        assert entry["lms_identifier"] == ids.lms_identifier(entry["id"])
+
+
+def test_fields_of_an_interrogation_and_a_response(basic: Build) -> None:
+    by_id = {o["id"]: o for o in registry_of(basic.outdir)["objects"]}
+    asked = by_id["w01-ada-lovelace"]
+    assert {k: asked[k] for k in ("kind", "week", "number", "student", "title", "parent")} == {
+        "kind": "interrogation",
+        "week": 1,
+        "number": "1.1",
+        "student": "Ada Lovelace",
+        "title": "Can engines think?",
+        "parent": "",
+    }
+    answer = by_id["w02-zoe-obrien-response-2"]
+    assert (answer["kind"], answer["number"], answer["parent"]) == (
+        "response",
+        "2.1.2",
+        "w02-zoe-obrien",
+    )
+    assert (answer["student"], answer["responder"]) == ("Zoë O'Brien", "Prof. Example")
+    digests = [o["digest"] for o in by_id.values()]
+    assert all(len(d) == 16 for d in digests) and len(set(digests)) == len(digests)
+
+
+def test_aliases_and_absolute_urls(cite: Build) -> None:
+    registry = registry_of(cite.outdir)
+    assert registry["baseurl"] == "https://example.org/soc929/"
+    by_id = {o["id"]: o for o in registry["objects"]}
+    asked = by_id["w06-dmytro-khutkyy"]
+    assert asked["aliases"] == ["w06-dmytro-khutky"]
+    assert asked["absolute_url"] == (
+        "https://example.org/soc929/weeks/week06.html#w06-dmytro-khutkyy"
+    )
+    assert by_id["w06-dmytro-khutkyy-response-2"]["aliases"] == ["w06-dmytro-khutky-response-2"]
+    tree = parse_html(cite.outdir / "weeks" / "week06.html")
+    html_aliases = {
+        span.get("id"): span.getparent().get("id")
+        for span in tree.xpath("//span[@id and not(node())]")
+    }
+    registry_aliases = {alias: o["id"] for o in by_id.values() for alias in o["aliases"]}
+    # an old id lands on the object: an empty element carrying it, inside the object's element
+    assert html_aliases == registry_aliases
+
+
+def test_digest_changes_only_for_the_edited_text(rootdir: Path, tmp_path: Path) -> None:
+    project = copy_root(rootdir, "basic", tmp_path / "src")
+    before = {o["id"]: o["digest"] for o in registry_of(build(project).outdir)["objects"]}
+    week2 = project / "weeks" / "week02.rst"
+    week2.write_text(week2.read_text().replace("      Two, see", "      Two, and see"))
+    after = {o["id"]: o["digest"] for o in registry_of(build(project).outdir)["objects"]}
+    changed = {anchor for anchor in before if before[anchor] != after[anchor]}
+    assert changed == {"w02-zoe-obrien-response-2"}
+
+
+def test_dirhtml_urls_and_no_registry_from_latex(rootdir: Path, tmp_path: Path) -> None:
+    project = copy_root(rootdir, "basic", tmp_path / "src")
+    dirhtml = build(project, "dirhtml", outdir=tmp_path / "dir")
+    urls = {o["id"]: o["url"] for o in registry_of(dirhtml.outdir)["objects"]}
+    assert urls["w01-ada-lovelace"] == "weeks/week01/#w01-ada-lovelace"
+    tree = parse_html(dirhtml.outdir / "weeks" / "week01" / "index.html")
+    assert "w01-ada-lovelace" in ids_of(tree, "seminar-interrogation")
+    latex = build(project, "latex", outdir=tmp_path / "tex")
+    assert not (latex.outdir / FILENAME).exists()
+
+
+def test_parallel_build_writes_the_same_registry(rootdir: Path, tmp_path: Path) -> None:
+    serial = build(copy_root(rootdir, "cite", tmp_path / "serial"))
+    parallel = build(copy_root(rootdir, "cite", tmp_path / "parallel"), parallel=2)
+    assert (parallel.outdir / FILENAME).read_bytes() == (serial.outdir / FILENAME).read_bytes()
