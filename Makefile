@@ -10,8 +10,10 @@ SPHINXOPTS  ?= -W --keep-going -q
 SOURCEDIR   := source
 BUILDDIR    := _build
 SPHINX      = $(SPHINXBUILD) $(SPHINXOPTS) -c . -d $(BUILDDIR)/doctrees
+PUBLICDIR   := $(BUILDDIR)/public
+PUBLIC      = $(SPHINXBUILD) $(SPHINXOPTS) -c . -d $(BUILDDIR)/doctrees-public -D interrogations_public=1
 
-.PHONY: all setup system-packages html pdf latex canvas moodle anchors-lock test lint import clean
+.PHONY: all setup system-packages html pdf latex canvas moodle anchors-lock public test lint import clean
 
 all: html pdf canvas moodle
 
@@ -40,6 +42,14 @@ canvas: setup
 
 moodle: setup
 	$(SPHINX) -b moodle $(SOURCEDIR) $(BUILDDIR)/moodle
+
+# Everything, with students replaced by pseudonyms (needs INTERROGATIONS_PSEUDONYM_KEY).
+public: setup system-packages
+	$(PUBLIC) -E -b html $(SOURCEDIR) $(PUBLICDIR)/html
+	$(PUBLIC) -b latex $(SOURCEDIR) $(PUBLICDIR)/latex
+	$(MAKE) -C $(PUBLICDIR)/latex all-pdf LATEXMKOPTS='-interaction=nonstopmode -halt-on-error -quiet'
+	$(PUBLIC) -b canvas $(SOURCEDIR) $(PUBLICDIR)/canvas
+	$(PUBLIC) -b moodle $(SOURCEDIR) $(PUBLICDIR)/moodle
 
 # Lock the anchors of the current HTML build as published (review the summary, commit anchors.lock).
 anchors-lock: setup

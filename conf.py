@@ -20,6 +20,8 @@ exclude_patterns: list[str] = []
 interrogations_course = "Sociology 929"
 interrogations_responder = "EOW"
 interrogations_collapsible_responses = False
+# Who may be named in public builds (`make public`); consent per student.
+interrogations_roster = "roster.csv"
 
 # -- HTML ------------------------------------------------------------------------------
 html_theme = "alabaster"

@@ -5,6 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Builds and parsers run under load (two test workers on two cores): time is no property here.
+settings.register_profile("archive", deadline=None)
+settings.load_profile("archive")
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 

@@ -1,0 +1,82 @@
+"""The leak scanner finds names wherever a build can hide them (so its silence means something)."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import pytest
+import sphinx
+
+from tests.conftest import SCHEMAS
+from tests.helpers import Build, build, copy_root
+from tests.leakscan import compile_pdf, name_needles, roster_needles, scan
+
+
+@pytest.fixture(scope="module")
+def named(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Build]:
+    """The privacy root built as the full (non-public) archive: names everywhere."""
+    src = copy_root(rootdir, "privacy", tmp_path_factory.mktemp("named") / "src")
+    overrides = {"interrogations_lms_schema_dir": str(SCHEMAS)}
+    builds = {b: build(src, b, confoverrides=overrides) for b in ("html", "latex", "canvas")}
+    compile_pdf(builds["latex"].outdir)
+    return builds
+
+
+def test_names_are_found_in_every_kind_of_output(rootdir: Path, named: dict[str, Build]) -> None:
+    needles = roster_needles(rootdir / "test-privacy" / "roster.csv", skip=("Will", "Rose"))
+    leaks = scan([result.outdir for result in named.values()], needles)
+    found = {(leak.where, leak.needle) for leak in leaks}
+    expected = {
+        ("weeks/week01.html [text]", "José Núñez"),
+        ("searchindex.js [text]", "Núñez (of José Núñez)"),
+        ("objects.inv [inventory]", "José Núñez"),
+        ("anchors.json [text]", "Anne-Marie Ng"),
+        ("privacyseminar.pdf [pdf text]", "José Núñez"),
+        ("privacyseminar.pdf [pdf objects]", "Anne-Marie Ng"),  # author metadata, bookmarks
+        ("privacy-seminar.imscc!wiki_content/w01-jose-nunez.html [file name]", "José Núñez"),
+        ("privacy-seminar.imscc!imsmanifest.xml [text]", "Zoë O'Brien"),
+    }
+    assert expected <= found, sorted(found)
+
+
+def test_nested_packages_and_encodings_are_unpacked(tmp_path: Path) -> None:
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as package:
+        package.writestr("pages/anne-marie-ng.html", "<p>nothing here</p>")
+        package.writestr("a.html", unicodedata.normalize("NFD", "<p>Z&ouml;e O&#8217;Brien</p>"))
+        package.writestr("b.txt", "see /people/Jos%C3%A9%20N%C3%BA%C3%B1ez/")
+        package.writestr("c.js", '{"t": "Nu\\u00f1ez"}')
+    with zipfile.ZipFile(tmp_path / "course.imscc", "w") as outer:
+        outer.writestr("inner.zip", inner.getvalue())
+    needles = [
+        *name_needles("Anne-Marie Ng"),
+        *name_needles("Zoë O'Brien"),
+        *name_needles("José Núñez"),
+    ]
+    found = {(leak.where, leak.needle) for leak in scan([tmp_path], needles)}
+    assert {
+        ("course.imscc!inner.zip!pages/anne-marie-ng.html [file name]", "Anne-Marie Ng"),
+        ("course.imscc!inner.zip!a.html [html-unescaped]", "Zoë O'Brien"),
+        ("course.imscc!inner.zip!b.txt [url-decoded]", "José Núñez"),
+        ("course.imscc!inner.zip!c.js [json-unescaped]", "Núñez (of José Núñez)"),
+    } <= found
+
+
+def test_everyday_words_are_skipped_but_the_name_is_not(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text("I will say it rose. <a href='#w01-will-rose'>x</a>")
+    leaks = scan([tmp_path], name_needles("Will Rose", skip=("Will", "Rose")))
+    assert {leak.needle for leak in leaks} == {"Will Rose"}
+    assert "will-rose" in leaks[0].context
+
+
+def test_verbatim_copies_of_packaged_files_are_not_searched(tmp_path: Path) -> None:
+    shipped = Path(sphinx.__file__).parent / "texinputs" / "sphinxpackagecyrillic.sty"
+    needles = name_needles("Anne-Marie Ng")  # "\ng" is a glyph command in that file
+    shutil.copy(shipped, tmp_path / shipped.name)
+    assert scan([tmp_path], needles) == []
+    (tmp_path / shipped.name).write_bytes(shipped.read_bytes() + b"% Anne-Marie Ng\n")
+    assert scan([tmp_path], needles) != []
