@@ -19,10 +19,12 @@ __version__ = "0.1.0"
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the LMS builders (and the archive extension they render)."""
     from . import config
-    from .builders import BUILDERS
+    from .builders import BUILDERS, fail_refused_build, read_every_document
 
     app.setup_extension("sphinx_interrogations")
     config.register(app)
     for builder in BUILDERS:
         app.add_builder(builder)
+    app.connect("env-get-outdated", read_every_document)
+    app.connect("build-finished", fail_refused_build)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

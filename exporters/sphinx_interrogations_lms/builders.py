@@ -4,6 +4,9 @@ The base renders every week from its resolved doctree with :class:`.PackageTrans
 same content, numbering and references as the HTML archive), points cross-references where
 the flavour's :mod:`.links` policy says, hands the pages to the flavour, writes the package
 deterministically and validates it; any problem is a build error naming what and where.
+No package is written from a build that reported errors: a package build reads every
+document again (so errors cached by an earlier build are reported again), then the builder
+names each error, removes the package an earlier build left, and fails the build.
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from docutils import nodes
 from docutils.frontend import get_default_settings
 from docutils.utils import new_document
 from lxml import html
+from sphinx.application import Sphinx
 from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
 from sphinx.errors import SphinxError
 from sphinx.highlighting import PygmentsBridge
 from sphinx.util import logging
@@ -33,6 +38,7 @@ from sphinx_interrogations.nodes import interrogation, question
 from sphinx_interrogations.records import WeekRecord
 
 from . import canvas, moodle
+from .build_errors import ErrorLog
 from .cartridge import CC11, VERSIONS, CCVersion, Metadata
 from .course import Course, Page, Week
 from .links import (
@@ -123,6 +129,9 @@ class PackageBuilder(Builder):
         self.archive = Archive(self.config.html_baseurl, self.config.html_file_suffix or ".html")
         self.course: Course | None = None
         self.asset_names: dict[str, str] = {}
+        self.error_log = ErrorLog(self.env).attach()
+        #: the package was not written because the build had errors
+        self.refused = False
 
     # -- flavour hooks ------------------------------------------------------------------
 
@@ -172,9 +181,13 @@ class PackageBuilder(Builder):
         self.course = self.collect_course()
 
     def finish(self) -> None:
+        errors = self.error_log.detach()
         if self.course is None:
             return
         target = Path(self.outdir) / f"{self.course.slug}.imscc"
+        if errors:
+            self.refuse(target, errors)
+            return
         write_package(target, self.package_files(self.course))
         self.check(target)
 
@@ -402,6 +415,17 @@ class PackageBuilder(Builder):
         )
         return None
 
+    def refuse(self, package: Path, errors: list[str]) -> None:
+        """Write no package from a build with errors; remove the one an earlier build left."""
+        package.unlink(missing_ok=True)
+        self.refused = True
+        logger.error(
+            "%s not written: the build reported %d error(s); fix them and build again:%s",
+            package.name,
+            len(errors),
+            "".join(f"\n  {error}" for error in errors),
+        )
+
     def check(self, package: Path) -> None:
         """Validate the written package; on failure log each problem and raise."""
         problems = validate_package(package, self.cc_version, self.schema_set(), self.extra_checks)
@@ -468,3 +492,18 @@ class CommonCartridgeBuilder(MoodleBuilder):
 
 
 BUILDERS: tuple[type[PackageBuilder], ...] = (CanvasBuilder, MoodleBuilder, CommonCartridgeBuilder)
+
+
+def fail_refused_build(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: a refused package fails the build (exit status 1), even without -W."""
+    if isinstance(app.builder, PackageBuilder) and app.builder.refused:
+        app.statuscode = 1
+
+
+def read_every_document(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    """``env-get-outdated``: a package build reads every document, so it sees every error."""
+    if isinstance(app.builder, PackageBuilder):
+        return sorted(env.found_docs - added - changed)
+    return []

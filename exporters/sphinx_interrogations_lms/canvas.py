@@ -14,7 +14,7 @@ from lxml import etree
 
 from sphinx_interrogations.ids import lms_identifier, slug
 
-from .cartridge import CC11, XML_DECLARATION, XSI, CCVersion, Resource, manifest_xml
+from .cartridge import CC11, XML_DECLARATION, XSI, CCVersion, Resource, manifest_xml, xml_text
 from .course import ARCHIVE_ITEM, Course, Page, Week, assemble
 from .package import MANIFEST
 from .validate import Problem, parse_xml
@@ -61,7 +61,7 @@ def _canvas_root(tag: str, **attrib: str) -> etree._Element:
 
 
 def _add(parent: etree._Element, tag: str, text: str | int) -> None:
-    etree.SubElement(parent, f"{{{CANVAS_NS}}}{tag}").text = str(text)
+    etree.SubElement(parent, f"{{{CANVAS_NS}}}{tag}").text = xml_text(str(text))
 
 
 def _xml(root: etree._Element) -> bytes:

@@ -6,12 +6,20 @@ dependencies, for CC 1.1 (what Moodle imports and the default) and CC 1.3.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 WEBCONTENT = "webcontent"
+#: what XML 1.0 cannot hold: C0 controls but tab and newlines, surrogates, U+FFFE and U+FFFF
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` with each character XML cannot hold replaced by U+FFFD (instead of a crash)."""
+    return NOT_XML.sub("\ufffd", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,9 +134,9 @@ class Manifest:
 def _sub(
     parent: etree._Element, tag: str, text: str | None = None, **attrib: str
 ) -> etree._Element:
-    element = etree.SubElement(parent, tag, attrib)
+    element = etree.SubElement(parent, tag, {k: xml_text(v) for k, v in attrib.items()})
     if text is not None:
-        element.text = text
+        element.text = xml_text(text)
     return element
 
 

@@ -19,15 +19,25 @@ class UnsafePathError(ValueError):
     """A package path that is absolute, climbs with ``..`` or is otherwise not a plain file path."""
 
 
+def _unsafe_part(part: str) -> bool:
+    """Empty, ``.``/``..``, or a name Windows would change (leading space, trailing dot/space)."""
+    return not part or part[0] == " " or part[-1] in ". "
+
+
 def check_zip_path(path: str) -> str:
-    """Return ``path`` if it is a safe relative POSIX path inside a package, else raise."""
+    """Return ``path`` if it is a safe relative POSIX path inside a package, else raise.
+
+    Refused: absolute paths, ``..``, backslashes, drive letters (any ``:``), control and other
+    invisible characters (NUL, newlines, bidi overrides), and parts Windows would rename.
+    """
     parts = PurePosixPath(path).parts
     if (
         not path
         or path.startswith("/")
         or "\\" in path
         or ":" in path
-        or any(part in {"", ".", ".."} for part in parts)
+        or not path.isprintable()
+        or any(_unsafe_part(part) for part in parts)
         or path != "/".join(parts)
     ):
         raise UnsafePathError(f"unsafe path in package: {path!r}")

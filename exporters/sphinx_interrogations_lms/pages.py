@@ -2,13 +2,24 @@
 
 Pages are *polyglot*: well-formed XML (so the validator can parse them strictly) that HTML
 parsers read the same way, because only void elements are ever self-closed.
+
+Package pages hold semantic markup only, whatever the archive trusts: even when
+``interrogations_allow_raw`` lets raw HTML into the web archive, every page and discussion
+prompt keeps only the elements and attributes below, and only safe link targets. Scripts,
+styles, templates, frames and SVG go with their content; any other element gives way to its
+content, so no text is lost. We do not rely on the LMS's own sanitiser.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from lxml import etree, html
+
+from sphinx_interrogations.sanitize import is_safe_uri
+
+from .cartridge import xml_text
 
 #: elements HTML parsers accept as ``<x/>``; every other empty element is written ``<x></x>``
 VOID_ELEMENTS = frozenset(
@@ -30,23 +41,59 @@ VOID_ELEMENTS = frozenset(
 )
 
 
-#: elements LMS sanitisers remove (or that do nothing without the theme), dropped with content
-DROPPED_ELEMENTS = ("script", "style", "iframe", "object", "embed", "form", "link", "meta")
-#: presentation-only attributes: pages must read well with semantic markup alone
-_DROPPED_ATTRIBUTES = ("class", "style")
+#: elements dropped with their content, which is code, metadata or graphics, never shown text;
+#: any other element not allowed (a form, an object, ``<embed>``) gives way to its content
+DROPPED_ELEMENTS = ("script", "style", "template", "head", "title", "svg", "iframe", "noembed")
+#: the semantic elements a page keeps; any other element is replaced by its content
+ALLOWED_ELEMENTS = frozenset(
+    [
+        *("article", "aside", "div", "footer", "header", "main", "nav", "p", "section", "span"),
+        *("h1", "h2", "h3", "h4", "h5", "h6", "br", "hr", "wbr", "img"),
+        *("a", "abbr", "b", "bdi", "bdo", "cite", "code", "del", "dfn", "em", "i", "ins", "kbd"),
+        *("mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "strong", "sub", "sup", "time"),
+        *("tt", "u", "var", "blockquote", "details", "figcaption", "figure", "pre", "summary"),
+        *("dd", "dl", "dt", "li", "ol", "ul", "caption", "col", "colgroup", "table", "tbody"),
+        *("td", "tfoot", "th", "thead", "tr"),
+    ]
+)
+#: the attributes a page keeps (and ``aria-*``); every other one, ``on*`` and ``style`` included,
+#: is dropped, and so is a URL attribute whose target :func:`is_safe_uri` refuses
+ALLOWED_ATTRIBUTES = frozenset(
+    [
+        *("abbr", "alt", "cite", "colspan", "datetime", "dir", "headers", "height", "href", "id"),
+        *("lang", "open", "reversed", "role", "rowspan", "scope", "span", "src", "start"),
+        *("title", "value", "width"),
+    ]
+)
+URL_ATTRIBUTES = frozenset(["cite", "href", "src"])
+#: the document's end tags: lxml's HTML parser drops everything after them, browsers do not
+_DOCUMENT_END = re.compile(r"</\s*(?:body|html)\b[^>]*>", re.IGNORECASE)
+
+
+def _keeps_attribute(name: str, value: str) -> bool:
+    allowed = name in ALLOWED_ATTRIBUTES or name.startswith("aria-")
+    return allowed and (name not in URL_ATTRIBUTES or is_safe_uri(value))
 
 
 def parse_fragment(fragment: str, container: str = "div") -> etree._Element:
     """Parse an HTML fragment into a new ``container`` element holding it, semantics only.
 
-    Scripts, styles, frames and forms are dropped; so are ``class``, ``style``, ``on*`` and
-    ``data-*`` attributes.
+    Comments and :data:`DROPPED_ELEMENTS` go with their content; other elements not in
+    :data:`ALLOWED_ELEMENTS` give way to their content; attributes not in
+    :data:`ALLOWED_ATTRIBUTES` and unsafe link targets are dropped.
     """
-    root = html.fragment_fromstring(fragment, create_parent=container)
-    etree.strip_elements(root, *DROPPED_ELEMENTS, with_tail=False)
+    text = _DOCUMENT_END.sub("", xml_text(fragment))
+    root = html.document_fromstring(f"<html><body>{text}</body></html>").body
+    root.tag = container
+    etree.strip_elements(
+        root, etree.Comment, etree.ProcessingInstruction, *DROPPED_ELEMENTS, with_tail=False
+    )
+    for element in list(root.iterdescendants()):
+        if element.tag not in ALLOWED_ELEMENTS:
+            element.drop_tag()
     for element in root.iter():
-        for name in list(element.attrib):
-            if name in _DROPPED_ATTRIBUTES or name.startswith(("on", "data-")):
+        for name, value in list(element.attrib.items()):
+            if not _keeps_attribute(name, value):
                 del element.attrib[name]
     return root
 
@@ -62,12 +109,12 @@ def page_document(
     title: str, body: str, language: str, meta: Mapping[str, str] | None = None
 ) -> bytes:
     """A complete UTF-8 page: ``<head>`` with charset, ``meta`` tags and title; ``body`` inside."""
-    root = etree.Element("html", lang=language)
+    root = etree.Element("html", lang=xml_text(language))
     head = etree.SubElement(root, "head")
     etree.SubElement(head, "meta", charset="utf-8")
     for name, content in (meta or {}).items():
-        etree.SubElement(head, "meta", name=name, content=content)
-    etree.SubElement(head, "title").text = title
+        etree.SubElement(head, "meta", name=name, content=xml_text(content))
+    etree.SubElement(head, "title").text = xml_text(title)
     root.append(parse_fragment(body, "body"))
     _close_non_void(root)
     return b"<!DOCTYPE html>\n" + etree.tostring(root, encoding="UTF-8", xml_declaration=False)

@@ -126,6 +126,10 @@ class SeminarDomain(Domain):
         """Every interrogation, by week then document order."""
         return [record for record in self.citables() if record.kind == "interrogation"]
 
+    def citables_in(self, docname: str) -> list[CitableRecord]:
+        """The interrogations and responses of one document, in document order."""
+        return list(self._citables.get(docname, ()))
+
     def week_of(self, docname: str) -> WeekRecord | None:
         """The week a document holds, if any."""
         return self._weeks.get(docname)
@@ -227,11 +231,16 @@ class SeminarDomain(Domain):
             std.note_hyperlink_target(target, docname, target, title)
 
     def clear_doc(self, docname: str) -> None:
-        self._weeks.pop(docname, None)
-        self._citables.pop(docname, None)
+        # Only the document's own records define targets: look those up, not every target.
+        week = self._weeks.pop(docname, None)
+        records = self._citables.pop(docname, [])
         self.data["references"].pop(docname, None)
-        for target in [t for t, found in self._targets.items() if found[0] == docname]:
-            del self._targets[target]
+        defined = [week.anchor] if week else []
+        defined += [target for record in records for target in (record.anchor, *record.aliases)]
+        for target in defined:
+            found = self._targets.get(target)
+            if found is not None and found[0] == docname:
+                del self._targets[target]
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for key in ("weeks", "citables", "references"):

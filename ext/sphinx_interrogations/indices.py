@@ -78,8 +78,8 @@ class WeekIndex(Index):
                     "",
                     record.title,
                 )
-                for record in domain.interrogations()
-                if record.docname == week.docname
+                for record in domain.citables_in(week.docname)
+                if record.kind == "interrogation"
             ]
             content.append((heading, entries))
         return content, False

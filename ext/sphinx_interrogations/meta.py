@@ -25,7 +25,7 @@ def week_meta(app: Sphinx, docname: str) -> list[tuple[str, str]]:
     week = domain.week_of(docname)
     if week is None:
         return []
-    records = [record for record in domain.citables() if record.docname == docname]
+    records = domain.citables_in(docname)
     students = [r.student for r in records if r.kind == "interrogation"]
     responders = [r.responder for r in records if r.kind == "response"]
     authors = list(dict.fromkeys([*students, *responders]))

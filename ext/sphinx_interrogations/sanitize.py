@@ -9,7 +9,7 @@ located warning, so ``-W`` builds fail and nothing is dropped silently.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import re
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
@@ -20,13 +20,16 @@ from .nodes import interrogation
 logger = logging.getLogger(__name__)
 
 SAFE_SCHEMES = frozenset({"", "http", "https", "mailto", "ftp", "doi"})
+#: a URL's scheme, as ``urllib.parse.urlsplit`` reads it (which raises on "http://[x")
+SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
 def is_safe_uri(uri: str) -> bool:
     """Tell whether a link target is an ordinary relative, web or mail address."""
     # Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
     cleaned = "".join(char for char in uri if char > " " and char != "\x7f")
-    return urlsplit(cleaned).scheme.lower() in SAFE_SCHEMES
+    scheme = SCHEME.match(cleaned)
+    return (scheme[1].lower() if scheme else "") in SAFE_SCHEMES
 
 
 class SanitizeUntrustedText(SphinxTransform):

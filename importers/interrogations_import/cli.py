@@ -18,6 +18,12 @@ def _marker(text: str) -> str:
     return text.strip()
 
 
+def _week(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError("a week number is a positive whole number")
+    return int(text)
+
+
 def _encoding(name: str) -> str:
     try:
         return codecs.lookup(name).name
@@ -41,7 +47,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--marker", type=_marker, default="EOW", help="what opens a response: [MARKER: ...]"
     )
-    parser.add_argument("--week", type=int, help="week number, for a document without header")
+    parser.add_argument("--week", type=_week, help="week number, for a document without header")
     parser.add_argument("--encoding", type=_encoding, default="utf-8", help="of a text input")
     parser.add_argument("--force", action="store_true", help="overwrite an existing file")
     return parser.parse_args(argv)

@@ -20,7 +20,7 @@ from docutils.parsers.rst import Directive, directives
 from docutils.parsers.rst import Parser as RstParser
 from docutils.utils import new_document
 
-from .errors import LosslessError
+from .errors import DocumentError, LosslessError
 from .source import Source
 from .syntax import (
     header_of,
@@ -90,8 +90,10 @@ def _stand_in_directives() -> Iterator[None]:
 
 def _parser(output_format: str) -> Parser:
     if output_format == "myst":
-        from myst_parser.parsers.docutils_ import Parser as MystParser
-
+        try:
+            from myst_parser.parsers.docutils_ import Parser as MystParser
+        except ImportError as error:
+            raise DocumentError("MyST output needs myst-parser (the 'markdown' extra)") from error
         return MystParser()
     return RstParser()
 

@@ -9,6 +9,7 @@ that is reported as a warning.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -123,18 +124,19 @@ class _Scanner:
         index = 0
         while index < len(self.blocks):
             block = self.blocks[index]
-            if self.opens(block):
-                index = self.response(index, items)
+            match = self.pattern.match(block.lines[0].text) if block.kind == "text" else None
+            if match:
+                index = self.response(index, match, items)
             else:
                 items.append(block)
                 index += 1
         return items
 
-    def response(self, index: int, items: list[RawBlock | ResponseDraft]) -> int:
-        """Read the response opening at ``blocks[index]``; return the index after it."""
+    def response(
+        self, index: int, match: re.Match[str], items: list[RawBlock | ResponseDraft]
+    ) -> int:
+        """Read the response opening (``match``) at ``blocks[index]``; return the index after it."""
         block = self.blocks[index]
-        match = self.pattern.match(block.lines[0].text)
-        assert match
         bold = bool(match.group("bold"))
         current = _edit_first(block, block.lines[0].text[match.end() :])
         parts: list[RawBlock] = []

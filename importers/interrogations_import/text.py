@@ -64,11 +64,11 @@ class _Parser:
     def __init__(self, source: Source, marker: str) -> None:
         self.source = source
         self.marker = marker
-        self.result_repairs: list[Notice] = []
-        self.result_warnings: list[Notice] = []
+        self.repairs: list[Notice] = []
+        self.warnings: list[Notice] = []
 
     def warn(self, lineno: int, message: str) -> None:
-        self.result_warnings.append(Notice(lineno, message))
+        self.warnings.append(Notice(lineno, message))
 
     def blocks(self, raws: Sequence[RawBlock]) -> tuple[Block, ...]:
         """Paragraphs and lists of consecutive text blocks, page-break splits repaired."""
@@ -78,7 +78,7 @@ class _Parser:
             for raw in raws
         ]
         joined, repairs = rejoin(drafts, self.source.place)
-        self.result_repairs.extend(repairs)
+        self.repairs.extend(repairs)
         blocks: list[Block] = []
         for draft in joined:
             if isinstance(draft, ItemList):
@@ -220,4 +220,4 @@ def parse(source: Source, marker: str = "EOW", week: int | None = None) -> Parse
         intro=intro,
         interrogations=_with_anchors(interrogations, number, parser),
     )
-    return ParseResult(document, parser.result_repairs, parser.result_warnings)
+    return ParseResult(document, parser.repairs, parser.warnings)

@@ -210,3 +210,18 @@ def test_markdown_lists_become_lists() -> None:
     assert [item.astext() for item in numbered.children] == ["third", "fourth continued"]
     (bullets,) = document.findall(nodes.bullet_list)
     assert bullets["bullet"] == "+"
+
+
+def test_form_feed_page_break_is_rejoined_and_reported() -> None:
+    conversion = _import("## Ana\n\nA sentence cut by a\n\f\npage break, then more.\n", week=1)
+    (repair,) = conversion.repairs
+    assert repair.lineno == 3 and "'…a' / 'page…'" in repair.message
+    assert _paragraphs(conversion) == ["A sentence cut by a page break, then more."]
+
+
+def test_finished_sentences_are_not_joined() -> None:
+    conversion = _import(
+        "## Ana\n\nIs it done?\n\nlowercase start.\n\nNo period\n\nCapital.\n", week=1
+    )
+    assert conversion.repairs == []
+    assert len(conversion.document.interrogations[0].body) == 4

@@ -73,7 +73,9 @@ def test_missing_input(capsys: pytest.CaptureFixture[str]) -> None:
     assert "nowhere.txt: error:" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("option", [["--marker", "EO[W"], ["--encoding", "nope"]])
+@pytest.mark.parametrize(
+    "option", [["--marker", "EO[W"], ["--encoding", "nope"], ["--week", "0"], ["--format", "x"]]
+)
 def test_bad_options_are_usage_errors(option: list[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main([str(SEED), *option])

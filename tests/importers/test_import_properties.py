@@ -45,10 +45,14 @@ TEXT = st.text(alphabet="ab *[]_:\\`|-#()1.\u00e9 \u00a0\t>=+~&<$%{}!\"'“”�
 
 
 @settings(max_examples=150, deadline=None)
-@given(lines=st.lists(st.one_of(st.sampled_from(FRAGMENTS), TEXT), max_size=14), fmt=FORMATS)
-def test_never_crashes(lines: list[str], fmt: str) -> None:
+@given(
+    lines=st.lists(st.one_of(st.sampled_from(FRAGMENTS), TEXT), max_size=14),
+    student=st.booleans(),
+    fmt=FORMATS,
+)
+def test_never_crashes(lines: list[str], student: bool, fmt: str) -> None:
     """Any input imports, or fails with a DocumentError (which carries a line number)."""
-    source = source_from_text("fuzz.txt", "\n".join(lines))
+    source = source_from_text("fuzz.txt", "\n".join(["## Ana"] * student + lines))
     try:
         conversion = convert_source(source, output_format=fmt, week=6)
     except DocumentError as error:
@@ -160,7 +164,7 @@ def documents(draw: st.DrawFn) -> tuple[str, list[str], list[int], int | None]:
     return "\n\n".join(lines) + "\n", words, counts, None if header else 4
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(document=documents(), fmt=FORMATS)
 def test_never_drops_a_word(
     document: tuple[str, list[str], list[int], int | None], fmt: str
