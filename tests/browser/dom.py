@@ -1,0 +1,48 @@
+"""Small DOM probes the browser tests share (each one script run in the page)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from playwright.sync_api import Locator, Page
+
+ITEMS = ".seminar-interrogation, .seminar-response"
+
+LANDING_SCRIPT = """({anchor, items}) => {
+  const el = document.getElementById(anchor);
+  const rect = el.getBoundingClientRect();
+  const outlined = [...document.querySelectorAll(items)].filter(item => {
+    const style = getComputedStyle(item);
+    return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+  });
+  return {
+    in_view: rect.top >= 0 && rect.top + 20 <= window.innerHeight,
+    is_target: el.matches(':target'),
+    outlined: outlined.map(item => item.id),
+    top_in_document: rect.top + window.scrollY,
+  };
+}"""
+
+
+@dataclass(frozen=True)
+class Landing:
+    """Where an item is, seen from the page a reader has just opened."""
+
+    #: the top of the item (its heading) lies inside the viewport
+    in_view: bool
+    #: the item matches ``:target``
+    is_target: bool
+    #: ids of the items drawn with an outline (the ``:target`` style)
+    outlined: list[str]
+    #: distance from the top of the document to the item, in CSS pixels
+    top_in_document: float
+
+
+def landing(page: Page, anchor: str) -> Landing:
+    """Probe the item carrying ``anchor`` as its id."""
+    return Landing(**page.evaluate(LANDING_SCRIPT, {"anchor": anchor, "items": ITEMS}))
+
+
+def permalink(page: Page, anchor: str) -> Locator:
+    """The ¶ link in the item's own heading (not in a nested response)."""
+    return page.locator(f'[id="{anchor}"] > :is(.sd-card-header, summary) a.headerlink')
