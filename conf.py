@@ -36,4 +36,5 @@ latex_documents = [
 latex_elements = {
     "papersize": "letterpaper",
     "pointsize": "11pt",
+    "extraclassoptions": "openany,oneside",  # an on-screen book: no blank pages
 }

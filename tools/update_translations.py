@@ -28,7 +28,9 @@ def extract() -> Catalog:
         for filename, lineno, message, comments, context in extract_from_dir(
             source, method_map=[("**.py", "python")], keywords={"_": None}
         ):
-            catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+            catalog.add(
+                message, None, [(filename, lineno)], auto_comments=comments, context=context
+            )
     return catalog
 
 

@@ -17,6 +17,7 @@ from .sanitize import SanitizeUntrustedText
 
 STATIC = Path(__file__).parent / "static"
 CSS_FILE = "sphinx_interrogations.css"
+JS_FILE = "sphinx_interrogations.js"
 LATEX_PACKAGE = "sphinxseminar"
 
 
@@ -34,6 +35,7 @@ def register(app: Sphinx) -> None:
     app.connect("config-inited", privacy.prepare_public_build)
     app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
     app.add_css_file(CSS_FILE)
+    app.add_js_file(JS_FILE, loading_method="defer")
     app.add_css_file(cite.STYLESHEET)
     app.add_js_file(cite.SCRIPT, loading_method="defer")
     app.add_latex_package(LATEX_PACKAGE)
@@ -67,7 +69,7 @@ def copy_assets(app: Sphinx, error: Exception | None) -> None:
         return
     builder = app.builder
     if isinstance(builder, StandaloneHTMLBuilder):
-        for asset in (CSS_FILE, cite.STYLESHEET, cite.SCRIPT):
+        for asset in (CSS_FILE, JS_FILE, cite.STYLESHEET, cite.SCRIPT):
             copy_asset_file(STATIC / asset, Path(builder.outdir) / "_static", force=True)
     elif builder.format == "latex":
         copy_asset_file(STATIC / f"{LATEX_PACKAGE}.sty", Path(builder.outdir), force=True)

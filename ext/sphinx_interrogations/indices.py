@@ -49,7 +49,7 @@ class StudentIndex(Index):
                         text, 2, record.docname, record.anchor, record.number, "", record.title
                     )
                 )
-        return sorted(letters.items()), True
+        return sorted(letters.items()), False
 
 
 class WeekIndex(Index):

@@ -15,7 +15,8 @@ from .nodes import interrogation, item_heading, item_meta, question, response, w
 
 def bookmark(self: LaTeXTranslator, node: nodes.Element, level: int, text: str) -> None:
     """A PDF bookmark at hyperref ``level`` (chapter = 0) named ``text``, and the node's targets."""
-    self.body.append("\n\\phantomsection")
+    # Keep the bookmark on the page where the item starts (not at the foot of the one before).
+    self.body.append("\n\\needspace{5\\baselineskip}\\phantomsection")
     self.body.append(f"\\sphinxseminarbookmark{{{level}}}{{{self.encode(text)}}}")
     self.body.append(f"{{seminar.{node['ids'][0]}}}\n")
     for anchor in node["ids"]:

@@ -37,3 +37,13 @@ def test_response_opens_from_the_keyboard(reader: Page, sites: dict[str, Site]) 
     assert details.locator(":scope > .sd-summary-content").is_visible()
     reader.keyboard.press("Space")
     assert details.locator(":scope > .sd-summary-content").is_hidden()
+
+
+def test_a_cited_link_opens_the_collapsed_response(reader: Page, sites: dict[str, Site]) -> None:
+    site = sites["collapsible"]
+    reader.goto(site.address("weeks/week01.html") + "#w01-alan-turing-response")
+    details = reader.locator('details[id="w01-alan-turing-response"]')
+    assert details.get_attribute("open") == ""
+    assert details.locator(":scope > .sd-summary-content").is_visible()
+    closed = reader.locator('details[id="w01-ada-lovelace-response"]')
+    assert closed.get_attribute("open") is None

@@ -70,3 +70,18 @@ def test_myst_page_uses_the_same_directives(tmp_path: Path) -> None:
     assert ids_of(tree, "seminar-response") == ["w07-grace-hopper-response"]
     assert tree.find_class("seminar-number")[0].text_content() == "7.1"
     assert "Hopper, Week 7" in tree.text_content()
+
+
+@pytest.mark.parametrize("theme", ["alabaster", "furo"])
+def test_html_themes(rootdir: Path, tmp_path: Path, theme: str) -> None:
+    result = build(
+        copy_root(rootdir, "basic", tmp_path / "src"), confoverrides={"html_theme": theme}
+    )
+    assert result.warnings == ""
+    page = result.outdir / "weeks" / "week01.html"
+    tree = parse_html(page)
+    assert ids_of(tree, "seminar-interrogation") == ["w01-ada-lovelace", "w01-alan-turing"]
+    stylesheets = [link.get("href") for link in tree.xpath("//link[@rel='stylesheet']")]
+    assert any("sphinx_interrogations.css" in href for href in stylesheets)
+    assert any("sphinx-design" in href for href in stylesheets)
+    assert (result.outdir / "_static" / "sphinx_interrogations.css").is_file()
