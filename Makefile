@@ -58,6 +58,7 @@ anchors-lock: setup
 
 test: setup
 	tools/install-system-packages --browser
+	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
 
 lint: setup
