@@ -23,6 +23,11 @@ interrogations_collapsible_responses = False
 # Who may be named in public builds (`make public`); consent per student.
 interrogations_roster = "roster.csv"
 
+# -- LMS packages (make canvas / make moodle) ------------------------------------------
+interrogations_lms_description = (
+    "Weekly student interrogations of the readings, each with the instructor's written response."
+)
+
 # -- HTML ------------------------------------------------------------------------------
 html_theme = "alabaster"
 html_title = project
