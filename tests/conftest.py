@@ -19,6 +19,22 @@ SHARED = REPO.parent / "shared"
 SEED = SHARED / "seeds" / "week06-peer-to-peer-mutualism.txt"
 SCHEMAS = SHARED / "schemas"
 
+#: The students of the seed (Week 6), in the document's order.
+SEED_STUDENTS = [
+    "Dmytro Khutkyy",
+    "Yotaro Natani",
+    "Kerem Morgul",
+    "Emanuel Ubert",
+    "Jake Carlson",
+    "Michael Blix",
+    "Madi Pape",
+    "Alisa Pykett",
+    "Jiaqi Lu",
+    "Taylor Laemmler",
+    "Laura Hanson Schlachter",
+    "Elsa Noterman",
+]
+
 
 @pytest.fixture(scope="session")
 def rootdir() -> Path:

@@ -10,22 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SEED
+from tests.conftest import SEED_STUDENTS as STUDENTS
 from tests.helpers import Build, build_archive, ids_of, parse_html
-
-STUDENTS = [
-    "Dmytro Khutkyy",
-    "Yotaro Natani",
-    "Kerem Morgul",
-    "Emanuel Ubert",
-    "Jake Carlson",
-    "Michael Blix",
-    "Madi Pape",
-    "Alisa Pykett",
-    "Jiaqi Lu",
-    "Taylor Laemmler",
-    "Laura Hanson Schlachter",
-    "Elsa Noterman",
-]
 
 
 @pytest.fixture(scope="module")

@@ -11,21 +11,7 @@ from docutils import nodes
 from interrogations_import.convert import Conversion, convert
 from interrogations_import.lossless import read_back
 from tests.conftest import REPO, SEED
-
-STUDENTS = [
-    "Dmytro Khutkyy",
-    "Yotaro Natani",
-    "Kerem Morgul",
-    "Emanuel Ubert",
-    "Jake Carlson",
-    "Michael Blix",
-    "Madi Pape",
-    "Alisa Pykett",
-    "Jiaqi Lu",
-    "Taylor Laemmler",
-    "Laura Hanson Schlachter",
-    "Elsa Noterman",
-]
+from tests.conftest import SEED_STUDENTS as STUDENTS
 
 
 @pytest.fixture(scope="module")
