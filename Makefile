@@ -13,7 +13,7 @@ SPHINX      = $(SPHINXBUILD) $(SPHINXOPTS) -c . -d $(BUILDDIR)/doctrees
 PUBLICDIR   := $(BUILDDIR)/public
 PUBLIC      = $(SPHINXBUILD) $(SPHINXOPTS) -c . -d $(BUILDDIR)/doctrees-public -D interrogations_public=1
 
-.PHONY: all setup system-packages html pdf latex canvas moodle anchors-lock public test lint import clean
+.PHONY: all setup system-packages html pdf latex canvas moodle anchors-lock public test test-newest-python lint import clean
 
 all: html pdf canvas moodle
 
@@ -60,6 +60,13 @@ test: setup
 	tools/install-system-packages --browser
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
+
+# The extension and exporters on the newest Python with the newest Sphinx 9 (9.2 needs 3.13).
+NEWEST_VENV   := .venv-newest
+test-newest-python:
+	test -x $(NEWEST_VENV)/bin/python || "$$(tools/find-python 3.13)" -m venv $(NEWEST_VENV)
+	$(NEWEST_VENV)/bin/python -m pip install --quiet -e '.[test]'
+	$(NEWEST_VENV)/bin/python -m pytest -q tests/ext tests/exporters
 
 lint: setup
 	$(VENV)/bin/ruff check .

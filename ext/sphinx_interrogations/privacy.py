@@ -126,9 +126,10 @@ TEXT_CONFIG_VALUES = (
     "interrogations_lms_course_code",
     "interrogations_lms_description",
 )
-#: Tables of a docutils document keyed by ids or names.
+#: Tables of a docutils document keyed by ids or names (``names``: docutils 0.23 and newer).
 DOCUMENT_TABLES = (
     "ids",
+    "names",
     "nameids",
     "nametypes",
     "refnames",
@@ -598,6 +599,8 @@ class ScrubNames(SphinxTransform):
             return privacy.scrub(name, identifier=True).text
 
         for table in DOCUMENT_TABLES:
+            if not hasattr(document, table):
+                continue
             renamed = {ident(key): value for key, value in getattr(document, table).items()}
             setattr(document, table, renamed)
         document.nameids = {
