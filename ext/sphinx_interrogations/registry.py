@@ -21,7 +21,8 @@ Every ``html`` or ``dirhtml`` build writes it at the root of its output. Format 
          "docname": "weeks/week06", "url": "weeks/week06.html#w06-dmytro-khutkyy",
          "absolute_url": "https://...#w06-dmytro-khutkyy", # null without html_baseurl
          "aliases": ["w06-dmytro-khutky"],                 # earlier ids, same page: url#alias
-         "lms_identifier": "res_w06-dmytro-khutkyy",       # ids.lms_identifier(id)
+         "lms_identifier": "res_w06-dmytro-khutkyy",       # the LMS page holding it: a
+                                                           #   response lives on its question's
          "digest": "3f2a..."}                              # hash of the text, changes on edits
       ]
     }
@@ -88,7 +89,7 @@ def collect(builder: Builder) -> Registry:
             "parent": record.parent,
             **located(record.docname, record.anchor),
             "aliases": list(record.aliases),
-            "lms_identifier": ids.lms_identifier(record.anchor),
+            "lms_identifier": ids.lms_identifier(record.parent or record.anchor),
             "digest": record.digest,
         }
         for record in domain.citables()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from sphinx_interrogations_lms.package import MANIFEST
 from sphinx_interrogations_lms.schemas import SchemaSet
 from sphinx_interrogations_lms.validate import SAFE_NAME, validate_package
 from tests.exporters.conftest import Package, build_package, lms_copy
+from tests.helpers import build
 
 BASEURL = "https://example.org/arch/"
 CANVAS_NS = "{http://canvas.instructure.com/xsd/cccv1p0}"
@@ -325,3 +327,18 @@ def test_generic_cartridge_in_cc13(
     assert package.warnings == ""
     assert package.xml(MANIFEST).findtext("{*}metadata/{*}schemaversion") == "1.3.0"
     assert validate_package(package.path, CC13, schemas) == []
+
+
+def test_registry_names_the_package_identifiers(
+    canvas: Package, rootdir: Path, tmp_path: Path
+) -> None:
+    """The anchor registry's LMS identifier of every item is the package page that holds it."""
+    html = build(lms_copy(rootdir, tmp_path / "src"), "html")
+    objects = json.loads((html.outdir / "anchors.json").read_text())["objects"]
+    resources = {
+        resource.get("identifier")
+        for resource in canvas.xml("imsmanifest.xml").iter(f"{{{CC11.namespace}}}resource")
+    }
+    assert objects
+    for entry in objects:
+        assert entry["lms_identifier"] in resources, entry["id"]

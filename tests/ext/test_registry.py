@@ -58,7 +58,7 @@ def test_objects_match_html_ids_one_to_one_in_order(basic: Build) -> None:
     for entry in objects:
         assert entry["url"] == f"{entry['docname']}.html#{entry['id']}"
         assert entry["absolute_url"] is None
-        assert entry["lms_identifier"] == ids.lms_identifier(entry["id"])
+        assert entry["lms_identifier"] == ids.lms_identifier(entry["parent"] or entry["id"])
 
 
 def test_fields_of_an_interrogation_and_a_response(basic: Build) -> None:
