@@ -1,0 +1,36 @@
+"""Public builds: students replaced by stable pseudonyms, consent honoured, mentions scrubbed.
+
+With ``interrogations_public = True`` the interrogation directive asks :func:`published_identity`
+who the student is in public ("Student 07"), so every anchor, label, record, index, inventory and
+package entry derives from the pseudonym. Names the directive does not see (a student mentioned
+in someone's text, a section title, a label, an explicit ``:id:``, a cross-reference target) are
+scrubbed from the doctree by :class:`ScrubNames` before the domains collect anything.
+
+The roster (CSV or TOML) lists every student: ``name``, ``aliases`` (other spellings),
+``consent`` (``named``, ``pseudonym`` or ``exclude``) and an optional fixed pseudonym ``number``.
+Students without a number get a four-character code from a keyed HMAC of their name, so the
+mapping cannot be recovered by hashing names; the key lives outside the sources (an environment
+variable or a key file). A public build without a roster, or without the key it needs, stops
+with a configuration error; it never falls back to names.
+"""
+
+from .identities import CODE_ALPHABET, pseudonym_code, pseudonyms
+from .policy import WITHHELD, Privacy
+from .public_build import prepare_public_build, published_identity
+from .roster import Student, consent_option, load_roster, stricter
+from .transform import ScrubNames
+
+__all__ = [
+    "CODE_ALPHABET",
+    "WITHHELD",
+    "Privacy",
+    "ScrubNames",
+    "Student",
+    "consent_option",
+    "load_roster",
+    "prepare_public_build",
+    "pseudonym_code",
+    "pseudonyms",
+    "published_identity",
+    "stricter",
+]

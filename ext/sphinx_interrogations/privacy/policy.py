@@ -1,0 +1,123 @@
+"""A loaded roster with its pseudonyms: who is published how, and scrubbing names from text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from sphinx.util import logging
+
+from .. import ids
+from .identities import Identity, pseudonyms
+from .mentions import Scrubbed, fold, terms_of
+from .roster import Student, stricter
+
+logger = logging.getLogger(__name__)
+
+#: What replaces a mention of a student who is left out of public builds.
+WITHHELD = "[name withheld]"
+WITHHELD_SLUG = "withheld"
+
+
+class Privacy:
+    """A loaded roster with its pseudonyms: who is published how, and name scrubbing."""
+
+    def __init__(self, roster: Path, students: list[Student], key: bytes | None) -> None:
+        self.roster = roster
+        self.students = students
+        self.pseudonyms = pseudonyms(students, key)
+        self._by_slug = {ids.slug(s): student for student in students for s in student.spellings}
+        self._terms = terms_of(students)
+        alternatives = "|".join(f"(?P<t{i}>{term.pattern})" for i, term in enumerate(self._terms))
+        self._pattern = re.compile(rf"(?<![^\W_])(?:{alternatives or '(?!)'})(?![^\W_])")
+
+    def missing_pseudonyms(self) -> list[Student]:
+        """Students published under a pseudonym who have neither a number nor a key-made code."""
+        return [
+            student
+            for student in self.students
+            if student.consent == "pseudonym" and student.row not in self.pseudonyms
+        ]
+
+    def identity(
+        self, name: str, family_name: str, consent: str | None, location: object
+    ) -> Identity | None:
+        """The student's public identity, or None when the interrogation is left out."""
+        if consent == "exclude":
+            return None
+        student = self._by_slug.get(ids.slug(name))
+        if student is None:
+            logger.error(
+                "the student of this interrogation is not in the roster %s: left out of this "
+                "public build (add them to the roster)",
+                self.roster,
+                location=location,
+                type="seminar",
+                subtype="privacy",
+            )
+            return None
+        chosen = stricter(student.consent, consent)
+        if chosen == "named":
+            return Identity(name, family_name)
+        if chosen == "exclude":
+            return None
+        pseudonym = self.pseudonyms.get(student.row)
+        if pseudonym is None:
+            logger.error(
+                "no pseudonym for the student of this interrogation: give them a number in the "
+                "roster or set the pseudonym key; left out of this public build",
+                location=location,
+                type="seminar",
+                subtype="privacy",
+            )
+            return None
+        return Identity(pseudonym, pseudonym)
+
+    def scrub(self, text: str, *, identifier: bool = False) -> Scrubbed:
+        """Replace every sure mention of a student in ``text`` by their public name.
+
+        ``identifier`` gives slugs ("student-07") for anchors and labels instead of display
+        names. Unsure mentions are left as written and returned, for a located warning.
+        """
+        folded, origin = fold(text)
+        pieces: list[str] = []
+        unsure: list[tuple[str, str]] = []
+        done = 0
+        for match in self._pattern.finditer(folded):
+            term = self._terms[int(match.lastgroup[1:])]  # type: ignore[index]
+            start = origin[match.start()]
+            end = origin[match.end() - 1] + 1
+            while end < len(text) and unicodedata.combining(text[end]):
+                end += 1
+            if term.action == "keep":
+                continue
+            if term.action == "unsure":
+                unsure.append((text[start:end], term.why))
+                continue
+            replacement = self._public_name(term.student, identifier)
+            pieces += [text[done:start], replacement]
+            done = end
+        if not pieces:
+            return Scrubbed(text, tuple(unsure))
+        return Scrubbed("".join([*pieces, text[done:]]), tuple(unsure))
+
+    def names_withheld(self, text: str) -> bool:
+        """Whether ``text`` (already scrubbed) names a student left out of the build."""
+        return bool(re.search(rf"(?<![^\W_]){WITHHELD_SLUG}(?![^\W_])", text))
+
+    def _public_name(self, student: Student, identifier: bool) -> str:
+        if student.consent == "exclude" or student.row not in self.pseudonyms:
+            return WITHHELD_SLUG if identifier else WITHHELD
+        pseudonym = self.pseudonyms[student.row]
+        return ids.slug(pseudonym) if identifier else pseudonym
+
+
+def scrub_value(privacy: Privacy, value: Any, *, identifier: bool = False) -> Any:
+    """Scrub a string, or every string in a list or tuple; anything else is returned as is."""
+    if isinstance(value, str):
+        return privacy.scrub(value, identifier=identifier).text
+    if isinstance(value, list | tuple):
+        return type(value)(scrub_value(privacy, item, identifier=identifier) for item in value)
+    return value

@@ -1,0 +1,110 @@
+"""The roster of students: loading and checking it, and the consent levels it records."""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docutils.parsers.rst import directives
+from sphinx.errors import ConfigError
+
+from .. import ids
+
+#: Consent levels, least to most restrictive.
+CONSENTS = ("named", "pseudonym", "exclude")
+MAX_NUMBER = 999
+ROSTER_COLUMNS = frozenset({"name", "aliases", "consent", "number"})
+
+
+def consent_option(argument: str | None) -> str:
+    """Directive option converter for ``:consent:``."""
+    return directives.choice(argument, CONSENTS)
+
+
+def stricter(first: str, second: str | None) -> str:
+    """The more restrictive of two consent levels (``second`` may be absent)."""
+    if second is None:
+        return first
+    return max(first, second, key=CONSENTS.index)
+
+
+@dataclass(frozen=True, slots=True)
+class Student:
+    """One roster entry."""
+
+    name: str
+    aliases: tuple[str, ...]
+    consent: str
+    number: int | None
+    row: int
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+def load_roster(path: Path) -> list[Student]:
+    """Read and check a roster: ``.csv`` (header row) or ``.toml`` (``[[student]]`` tables)."""
+    if path.suffix.lower() == ".toml":
+        with path.open("rb") as file:
+            rows = tomllib.load(file).get("student", [])
+        start = 1
+    else:
+        with path.open(newline="", encoding="utf-8-sig") as file:
+            rows = list(csv.DictReader(file))
+        start = 2  # the header is row 1
+    students = [_student(path, row, start + index) for index, row in enumerate(rows)]
+    _check_unique(path, students)
+    return students
+
+
+def _student(path: Path, row: dict[str, Any], number: int) -> Student:
+    where = f"{path}, entry {number}"
+    unknown = set(row) - ROSTER_COLUMNS
+    if unknown:
+        raise ConfigError(f"{where}: unknown roster column(s) {sorted(unknown)}")
+    name = _clean(str(row.get("name") or ""))
+    if not ids.slug(name):
+        raise ConfigError(f"{where}: a roster entry needs a name")
+    aliases = row.get("aliases") or ()
+    if isinstance(aliases, str):
+        aliases = aliases.split(";")
+    consent = _clean(str(row.get("consent") or "pseudonym")).lower()
+    if consent not in CONSENTS:
+        raise ConfigError(f"{where}: consent must be one of {', '.join(CONSENTS)}")
+    fixed = row.get("number")
+    if fixed in (None, ""):
+        fixed = None
+    elif not str(fixed).strip().isdigit() or not 1 <= int(fixed) <= MAX_NUMBER:
+        raise ConfigError(f"{where}: number must be a whole number from 1 to {MAX_NUMBER}")
+    return Student(
+        name=name,
+        aliases=tuple(alias for alias in map(_clean, aliases) if ids.slug(alias)),
+        consent=consent,
+        number=None if fixed is None else int(fixed),
+        row=number,
+    )
+
+
+def _check_unique(path: Path, students: list[Student]) -> None:
+    spelled: dict[str, Student] = {}
+    numbered: dict[int, Student] = {}
+    for student in students:
+        for spelling in student.spellings:
+            other = spelled.setdefault(ids.slug(spelling), student)
+            if other is not student:
+                raise ConfigError(
+                    f"{path}: entries {other.row} and {student.row} share a name or alias"
+                )
+        if student.number is not None:
+            other = numbered.setdefault(student.number, student)
+            if other is not student:
+                raise ConfigError(f"{path}: entries {other.row} and {student.row} share a number")
+
+
+def _clean(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
