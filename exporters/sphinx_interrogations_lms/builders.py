@@ -1,103 +1,57 @@
 """The ``canvas``, ``moodle`` and ``imscc`` builders: one shared base, one package each.
 
-The base renders every week from its resolved doctree with :class:`.PackageTranslator` (the
-same content, numbering and references as the HTML archive), points cross-references where
-the flavour's :mod:`.links` policy says, hands the pages to the flavour, writes the package
-deterministically and validates it; any problem is a build error naming what and where.
-No package is written from a build that reported errors: a package build reads every
-document again (so errors cached by an earlier build are reported again), then the builder
-names each error, removes the package an earlier build left, and fails the build.
+The base has :class:`.CourseCollector` render the course, hands it to the flavour, writes the
+package deterministically and checks it (:mod:`.checks`); any problem is a build error naming
+what and where. No package is written from a build that reported errors: a package build
+reads every document again (so errors cached by an earlier build are reported again), then
+the builder names each error, removes the package an earlier build left, and fails the build.
 """
 
 from __future__ import annotations
 
-import copy
 import posixpath
-from collections.abc import Iterable, Set
-from pathlib import Path, PurePosixPath
+from collections.abc import Set
+from pathlib import Path
 from typing import ClassVar
 
 from docutils import nodes
 from docutils.frontend import get_default_settings
-from docutils.utils import new_document
-from lxml import html
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.errors import SphinxError
 from sphinx.highlighting import PygmentsBridge
 from sphinx.util import logging
-from sphinx.util.display import status_iterator
 from sphinx.writers.html import HTMLWriter
 
-from sphinx_interrogations.domain import SeminarDomain
-from sphinx_interrogations.domain import week_label as week_title
 from sphinx_interrogations.i18n import _
-from sphinx_interrogations.ids import slug
-from sphinx_interrogations.nodes import interrogation, question
-from sphinx_interrogations.records import WeekRecord
 
 from . import canvas, moodle
+from .assets import ASSET_FOLDER, read_assets, safe_asset_name
 from .build_errors import ErrorLog
-from .cartridge import CC11, VERSIONS, CCVersion, Metadata
-from .course import Course, Page, Week
-from .links import (
-    Archive,
-    LinkPolicy,
-    PageMap,
-    Target,
-    archive_policy,
-    canvas_policy,
-    rewrite_references,
-)
+from .cartridge import CC11, VERSIONS, CCVersion
+from .checks import PackageError, check_package, find_schemas
+from .collect import CourseCollector
+from .course import Course
+from .doctrees import interrogation_title
+from .links import Archive, LinkPolicy, PageMap, archive_policy, canvas_policy
 from .package import write_package
 from .render import EXTENSION_NODE_NAMES, PackageTranslator
-from .schemas import SchemaSet
-from .validate import ExtraCheck, validate_package
+from .validate import ExtraCheck
+
+__all__ = [
+    "BUILDERS",
+    "CanvasBuilder",
+    "CommonCartridgeBuilder",
+    "MoodleBuilder",
+    "PackageBuilder",
+    "PackageError",
+    "fail_refused_build",
+    "interrogation_title",
+    "read_every_document",
+]
 
 logger = logging.getLogger(__name__)
-
-ASSET_FOLDER = "web_resources/img"
-ABOUT_ANCHOR = "about"
-#: words of the question used as a page title when the interrogation has no :title:
-TITLE_WORDS = 8
-
-
-class PackageError(SphinxError):
-    """The written package failed its checks."""
-
-    category = "LMS package error"
-
-
-def interrogation_title(node: interrogation) -> str:
-    """Page title: "6.1 Khutkyy — <title, or the question's first words>"."""
-    title = node["title"]
-    if not title:
-        words = " ".join(part.astext() for part in node.findall(question)).split()
-        title = " ".join(words[:TITLE_WORDS]) + ("\u2026" if len(words) > TITLE_WORDS else "")
-    return f"{node['number']} {node['family_name']} \u2014 {title}".strip()
-
-
-def page_content(doctree: nodes.document) -> list[nodes.Node]:
-    """The document's body without its title: the LMS shows the page title itself."""
-    content: list[nodes.Node] = []
-    titled = False
-    for child in doctree.children:
-        if isinstance(child, nodes.section) and not titled:
-            content.extend(c for c in child.children if not isinstance(c, nodes.title))
-            titled = True
-        else:
-            content.append(child)
-    return content
-
-
-def reference_list(links: Iterable[tuple[str, str]]) -> nodes.bullet_list:
-    """A bullet list of (refuri, text) internal references."""
-    items = nodes.bullet_list()
-    for uri, text in links:
-        reference = nodes.reference("", "", nodes.Text(text), internal=True, refuri=uri)
-        items += nodes.list_item("", nodes.paragraph("", "", reference))
-    return items
 
 
 class PackageBuilder(Builder):
@@ -178,7 +132,7 @@ class PackageBuilder(Builder):
         self.docsettings.initial_header_level = 2
 
     def write_documents(self, docnames: Set[str]) -> None:
-        self.course = self.collect_course()
+        self.course = CourseCollector(self).collect()
 
     def finish(self) -> None:
         errors = self.error_log.detach()
@@ -189,231 +143,8 @@ class PackageBuilder(Builder):
             self.refuse(target, errors)
             return
         write_package(target, self.package_files(self.course))
-        self.check(target)
-
-    # -- the course ---------------------------------------------------------------------
-
-    @property
-    def domain(self) -> SeminarDomain:
-        domain = self.env.domains["seminar"]
-        assert isinstance(domain, SeminarDomain)
-        return domain
-
-    def overview_anchor(self, record: WeekRecord) -> str:
-        """The page standing for a week: its overview, or the whole week in one page."""
-        if self.config.interrogations_lms_page_per_week:
-            return record.anchor
-        return f"{record.anchor}-overview"
-
-    def page_map(self, weeks: list[WeekRecord]) -> PageMap:
-        """Which page holds every id of every week document (read from unresolved doctrees)."""
-        anchors: dict[str, str] = {}
-        documents = {self.config.root_doc: ABOUT_ANCHOR}
-        heads = {record.anchor for record in weeks}
-        per_week = self.config.interrogations_lms_page_per_week
-        for record in weeks:
-            overview = self.overview_anchor(record)
-            documents[record.docname] = overview
-            doctree = self.env.get_doctree(record.docname)
-            for node in doctree.findall(nodes.Element):
-                for anchor in node.get("ids", []):
-                    anchors.setdefault(anchor, overview)
-            for node in doctree.findall(interrogation):
-                page = overview if per_week else node["ids"][0]
-                heads.update([] if per_week else node["ids"])
-                for inner in node.findall(nodes.Element):
-                    for anchor in inner.get("ids", []):
-                        anchors[anchor] = page
-        return PageMap(anchors, documents, frozenset(heads))
-
-    def collect_course(self) -> Course:
-        weeks = self.domain.weeks()
-        self.policy = self.link_policy(self.page_map(weeks))
-        rendered = [
-            self.render_week(record)
-            for record in status_iterator(
-                weeks,
-                _("rendering LMS pages... "),
-                "darkgreen",
-                len(weeks),
-                self.config.verbosity,
-                stringify_func=lambda record: record.docname,
-            )
-        ]
-        config = self.config
-        title = config.interrogations_lms_course_title or config.project
-        metadata = Metadata(
-            title=title,
-            description=config.interrogations_lms_description,
-            language=config.language or "en",
-            licence=config.interrogations_lms_licence,
-            date=config.interrogations_lms_date,
-        )
-        return Course(
-            slug=slug(title) or "course",
-            metadata=metadata,
-            code=config.interrogations_lms_course_code or (weeks[0].course if weeks else ""),
-            about_title=_("About this archive"),
-            about=self.render_about(metadata, weeks),
-            archive_url=self.archive.url(Target(config.root_doc, "")),
-            archive_title=_("The full archive (web)"),
-            weeks=tuple(rendered),
-            assets=self.collect_assets(),
-        )
-
-    def render_week(self, record: WeekRecord) -> Week:
-        docname = record.docname
-        doctree = self.env.get_and_resolve_doctree(docname, self, tags=self.tags)
-        self.post_process_images(doctree)
-        self.fignumbers = self.env.toc_fignumbers.get(docname, {})
-        title = week_title(record)
-        week_target = Target(docname, record.anchor)
-        items = list(doctree.findall(interrogation))
-        listing = reference_list(
-            (f"{self.get_target_uri(docname)}#{node['ids'][0]}", interrogation_title(node))
-            for node in items
-        )
-        overview_anchor = self.overview_anchor(record)
-        if self.config.interrogations_lms_page_per_week:
-            pages = [self.render_page(overview_anchor, title, page_content(doctree), week_target)]
-        else:
-            pages = [
-                self.render_page(
-                    node["ids"][0],
-                    interrogation_title(node),
-                    [node],
-                    Target(docname, node["ids"][0]),
-                )
-                for node in items
-            ]
-        for node in items:
-            node.parent.remove(node)
-        overview = self.render_page(
-            overview_anchor,
-            _("Week %d overview") % record.number,
-            [*page_content(doctree), listing],
-            week_target,
-        )
-        if not self.config.interrogations_lms_page_per_week:
-            pages.insert(0, overview)
-        discussions = self.config.interrogations_lms_discussions
-        discussion = _("Week %(week)d discussion: %(topic)s") % {
-            "week": record.number,
-            "topic": record.topic,
-        }
-        return Week(
-            number=record.number,
-            anchor=record.anchor,
-            title=title,
-            pages=tuple(pages),
-            discussion_title=discussion if discussions else "",
-            discussion_prompt=overview.body if discussions else "",
-        )
-
-    def render_about(self, metadata: Metadata, weeks: list[WeekRecord]) -> Page:
-        root = self.config.root_doc
-        content: list[nodes.Node] = []
-        if metadata.description:
-            content.append(nodes.paragraph("", metadata.description))
-        if root in self.env.found_docs:
-            doctree = self.env.get_and_resolve_doctree(root, self, tags=self.tags)
-            self.post_process_images(doctree)
-            for toctree in list(doctree.findall(nodes.compound)):
-                if "toctree-wrapper" in toctree["classes"]:
-                    toctree.parent.remove(toctree)
-            content += page_content(doctree)
-        content.append(
-            reference_list(
-                (f"{self.get_target_uri(w.docname)}#{w.anchor}", week_title(w)) for w in weeks
-            )
-        )
-        if metadata.licence:
-            content.append(nodes.paragraph("", _("Licence: %s") % metadata.licence))
-        return self.render_page(ABOUT_ANCHOR, _("About this archive"), content, Target(root, ""))
-
-    def render_page(
-        self, anchor: str, title: str, content: list[nodes.Node], canonical: Target
-    ) -> Page:
-        """Render ``content`` as the body of the package page ``anchor``.
-
-        ``canonical`` is where the content lives in the archive: the page links there when
-        the archive is published, and references are resolved from its document.
-        """
-        docname = canonical.docname
-        self.current_docname = docname
-        document = new_document(str(self.env.doc2path(docname)), self.docsettings)
-        document.extend(copy.deepcopy(node) for node in content)
-        url = self.archive.url(canonical)
-        if url:
-            reference = nodes.reference("", _("This page in the web archive"), refuri=url)
-            document += nodes.paragraph("", "", reference)
-        rewrite_references(
-            document,
-            docname,
-            lambda uri: uri.removesuffix(self.archive.suffix),
-            self.policy,
-            anchor,
-        )
-        translator = self.create_translator(document, self)
-        document.walkabout(translator)
-        body = "".join(translator.fragment)
-        return Page(anchor, title, body, self.assets_in(body))
-
-    # -- images -------------------------------------------------------------------------
-
-    def post_process_images(self, doctree: nodes.Node) -> None:
-        super().post_process_images(doctree)
-        for source, name in self.images.items():
-            if source not in self.asset_names:
-                self.asset_names[source] = self.safe_asset_name(name)
-            self.images[source] = self.asset_names[source]
-
-    def safe_asset_name(self, name: str) -> str:
-        """A lowercase ASCII file name for an image, unique in the package."""
-        path = PurePosixPath(name)
-        stem = slug(path.stem) or "image"
-        suffix = path.suffix.lower()
-        taken = set(self.asset_names.values())
-        candidate, counter = f"{stem}{suffix}", 1
-        while candidate in taken:
-            counter += 1
-            candidate = f"{stem}-{counter}{suffix}"
-        return candidate
-
-    def assets_in(self, body: str) -> tuple[str, ...]:
-        """Zip paths of the package images a rendered page shows."""
-        if "<img" not in body:
-            return ()
-        tree = html.fragment_fromstring(body, create_parent="div")
-        sources = (
-            posixpath.normpath(posixpath.join(self.page_folder, src))
-            for src in tree.xpath("//img/@src")
-        )
-        return tuple(sorted({src for src in sources if src.startswith(f"{ASSET_FOLDER}/")}))
-
-    def collect_assets(self) -> dict[str, bytes]:
-        return {
-            f"{ASSET_FOLDER}/{name}": (Path(self.srcdir) / source).read_bytes()
-            for source, name in self.asset_names.items()
-        }
-
-    # -- checking -----------------------------------------------------------------------
-
-    def schema_set(self) -> SchemaSet | None:
-        """The XSDs to validate with, or None (with a warning saying so) when absent."""
-        configured = self.config.interrogations_lms_schema_dir
-        directory = Path(self.confdir, configured or "../shared/schemas").resolve()
-        if (directory / "1.1").is_dir():
-            return SchemaSet(directory)
-        logger.warning(
-            "Common Cartridge schemas not found in %s: the %s package is checked WITHOUT "
-            "the XSDs (set interrogations_lms_schema_dir)",
-            directory,
-            self.name,
-            type="interrogations_lms",
-            subtype="schemas",
-        )
-        return None
+        schemas = find_schemas(self.confdir, self.config.interrogations_lms_schema_dir, self.name)
+        check_package(target, self.cc_version, schemas, self.extra_checks, self.name)
 
     def refuse(self, package: Path, errors: list[str]) -> None:
         """Write no package from a build with errors; remove the one an earlier build left."""
@@ -426,18 +157,18 @@ class PackageBuilder(Builder):
             "".join(f"\n  {error}" for error in errors),
         )
 
-    def check(self, package: Path) -> None:
-        """Validate the written package; on failure log each problem and raise."""
-        problems = validate_package(package, self.cc_version, self.schema_set(), self.extra_checks)
-        if not problems:
-            return
-        for problem in problems:
-            logger.error("%s: %s", package.name, problem)
-        rejected = package.with_name(package.name + ".invalid")
-        package.replace(rejected)
-        raise PackageError(
-            f"{len(problems)} problem(s) in the {self.name} package; kept as {rejected}"
-        )
+    # -- images -------------------------------------------------------------------------
+
+    def post_process_images(self, doctree: nodes.Node) -> None:
+        super().post_process_images(doctree)
+        for source, name in self.images.items():
+            if source not in self.asset_names:
+                self.asset_names[source] = safe_asset_name(name, set(self.asset_names.values()))
+            self.images[source] = self.asset_names[source]
+
+    def collect_assets(self) -> dict[str, bytes]:
+        """Zip path -> content of every image the rendered pages show."""
+        return read_assets(Path(self.srcdir), self.asset_names)
 
 
 class CanvasBuilder(PackageBuilder):
