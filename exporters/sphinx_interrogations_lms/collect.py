@@ -7,7 +7,6 @@ flavour's :mod:`.links` policy says.
 
 from __future__ import annotations
 
-import copy
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -174,7 +173,8 @@ class CourseCollector:
         docname = canonical.docname
         builder.current_docname = docname
         document = new_document(str(self.env.doc2path(docname)), builder.docsettings)
-        document.extend(copy.deepcopy(node) for node in content)
+        # Node.deepcopy copies the subtree; copy.deepcopy would follow .parent to the whole page.
+        document.extend(node.deepcopy() for node in content)
         url = builder.archive.url(canonical)
         if url:
             reference = nodes.reference("", _("This page in the web archive"), refuri=url)
