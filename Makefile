@@ -13,7 +13,7 @@ SPHINX      = $(SPHINXBUILD) $(SPHINXOPTS) -c . -d $(BUILDDIR)/doctrees
 PUBLICDIR   := $(BUILDDIR)/public
 PUBLIC      = $(SPHINXBUILD) $(SPHINXOPTS) -c . -d $(BUILDDIR)/doctrees-public -D interrogations_public=1
 
-.PHONY: all setup system-packages html pdf latex canvas moodle anchors-lock public test test-newest-python lint import clean
+.PHONY: all setup system-packages html pdf latex canvas moodle anchors-lock public test test-newest-python bench bench-quick lint import clean
 
 all: html pdf canvas moodle
 
@@ -67,6 +67,13 @@ test-newest-python:
 	test -x $(NEWEST_VENV)/bin/python || "$$(tools/find-python 3.13)" -m venv $(NEWEST_VENV)
 	$(NEWEST_VENV)/bin/python -m pip install --quiet -e '.[test]'
 	$(NEWEST_VENV)/bin/python -m pytest -q tests/ext tests/exporters
+
+# Build speed and memory at 200, 2,000 and 20,000 interrogations (< 30 min); writes benchmarks/RESULTS.md.
+bench: setup
+	$(PY) benchmarks/run.py
+
+bench-quick: setup
+	$(PY) benchmarks/run.py --quick
 
 lint: setup
 	$(VENV)/bin/ruff check .
