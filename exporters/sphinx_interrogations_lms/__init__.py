@@ -18,13 +18,21 @@ __version__ = "0.1.0"
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the LMS builders (and the archive extension they render)."""
-    from . import config
-    from .builders import BUILDERS, fail_refused_build, read_every_document
+    from . import build_errors, config, doctrees
+    from .builders import BUILDERS, fail_refused_build, note_consistency_checked
 
     app.setup_extension("sphinx_interrogations")
     config.register(app)
     for builder in BUILDERS:
         app.add_builder(builder)
-    app.connect("env-get-outdated", read_every_document)
+    build_errors.connect(app)
+    doctrees.connect(app)
+    app.connect("env-check-consistency", note_consistency_checked)
     app.connect("build-finished", fail_refused_build)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {
+        "version": __version__,
+        # what the builders note in the environment (errors, ids): a change re-reads every document
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

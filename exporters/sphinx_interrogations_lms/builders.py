@@ -2,9 +2,10 @@
 
 The base has :class:`.CourseCollector` render the course, hands it to the flavour, writes the
 package deterministically and checks it (:mod:`.checks`); any problem is a build error naming
-what and where. No package is written from a build that reported errors: a package build
-reads every document again (so errors cached by an earlier build are reported again), then
-the builder names each error, removes the package an earlier build left, and fails the build.
+what and where. A package build reuses the environment an earlier build left (reading only
+what changed), and no package is written from sources with errors: the builder names every
+error (those reported when each document was last read, see :mod:`.build_errors`, and those of
+this build), removes the package an earlier build left, and fails the build.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from sphinx_interrogations.i18n import _
 
 from . import canvas, moodle
 from .assets import ASSET_FOLDER, read_assets, safe_asset_name
-from .build_errors import ErrorLog
+from .build_errors import ErrorLog, read_errors
 from .cartridge import CC11, VERSIONS, CCVersion
 from .checks import PackageError, check_package, find_schemas
 from .collect import CourseCollector
@@ -48,7 +49,7 @@ __all__ = [
     "PackageError",
     "fail_refused_build",
     "interrogation_title",
-    "read_every_document",
+    "note_consistency_checked",
 ]
 
 logger = logging.getLogger(__name__)
@@ -86,6 +87,8 @@ class PackageBuilder(Builder):
         self.error_log = ErrorLog(self.env).attach()
         #: the package was not written because the build had errors
         self.refused = False
+        #: Sphinx checked the environment's consistency in this build (it does if it read)
+        self.consistency_checked = False
 
     # -- flavour hooks ------------------------------------------------------------------
 
@@ -126,16 +129,20 @@ class PackageBuilder(Builder):
         return translator
 
     def prepare_writing(self, docnames: Set[str]) -> None:
+        if not self.consistency_checked:  # report the archive-wide errors (duplicates) again
+            self.env.check_consistency()
         self.docsettings = get_default_settings(HTMLWriter)
         for key, value in self.env.settings.items():
             setattr(self.docsettings, key, value)
         self.docsettings.initial_header_level = 2
+        # pages are fragments: no stylesheets to look up on disk for every page's translator
+        self.docsettings.stylesheet = self.docsettings.stylesheet_path = ""
 
     def write_documents(self, docnames: Set[str]) -> None:
         self.course = CourseCollector(self).collect()
 
     def finish(self) -> None:
-        errors = self.error_log.detach()
+        errors = read_errors(self.env) + self.error_log.detach()
         if self.course is None:
             return
         target = Path(self.outdir) / f"{self.course.slug}.imscc"
@@ -231,10 +238,7 @@ def fail_refused_build(app: Sphinx, exception: Exception | None) -> None:
         app.statuscode = 1
 
 
-def read_every_document(
-    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
-) -> list[str]:
-    """``env-get-outdated``: a package build reads every document, so it sees every error."""
+def note_consistency_checked(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-check-consistency``: the package builder need not check again."""
     if isinstance(app.builder, PackageBuilder):
-        return sorted(env.found_docs - added - changed)
-    return []
+        app.builder.consistency_checked = True

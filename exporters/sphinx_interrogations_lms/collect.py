@@ -27,9 +27,9 @@ from .doctrees import (
     ABOUT_ANCHOR,
     interrogation_title,
     overview_anchor,
-    page_content,
     page_map,
     reference_list,
+    take_page_content,
 )
 from .links import Target, rewrite_references
 
@@ -104,28 +104,26 @@ class CourseCollector:
             for node in items
         )
         overview_page = overview_anchor(record, self.page_per_week)
-        if self.page_per_week:
-            pages = [self.render_page(overview_page, title, page_content(doctree), week_target)]
-        else:
-            pages = [
-                self.render_page(
-                    node["ids"][0],
-                    interrogation_title(node),
-                    [node],
-                    Target(docname, node["ids"][0]),
-                )
-                for node in items
-            ]
+        if self.page_per_week:  # the whole week on one page, from a copy of the doctree
+            week_page = self.render_page(
+                overview_page, title, take_page_content(doctree.deepcopy()), week_target
+            )
         for node in items:
             node.parent.remove(node)
+        item_pages = [
+            self.render_page(
+                node["ids"][0], interrogation_title(node), [node], Target(docname, node["ids"][0])
+            )
+            for node in items
+            if not self.page_per_week
+        ]
         overview = self.render_page(
             overview_page,
             _("Week %d overview") % record.number,
-            [*page_content(doctree), listing],
+            [*take_page_content(doctree), listing],
             week_target,
         )
-        if not self.page_per_week:
-            pages.insert(0, overview)
+        pages = [week_page] if self.page_per_week else [overview, *item_pages]
         discussions = self.config.interrogations_lms_discussions
         discussion = _("Week %(week)d discussion: %(topic)s") % {
             "week": record.number,
@@ -150,7 +148,7 @@ class CourseCollector:
             for toctree in list(doctree.findall(nodes.compound)):
                 if "toctree-wrapper" in toctree["classes"]:
                     toctree.parent.remove(toctree)
-            content += page_content(doctree)
+            content += take_page_content(doctree)
         content.append(
             reference_list(
                 (f"{self.builder.get_target_uri(w.docname)}#{w.anchor}", week_title(w))
@@ -166,6 +164,8 @@ class CourseCollector:
     ) -> Page:
         """Render ``content`` as the body of the package page ``anchor``.
 
+        The nodes of ``content`` move into the page: each must be one the caller no longer
+        needs, outside any other tree (a copy, or a node removed from its doctree).
         ``canonical`` is where the content lives in the archive: the page links there when
         the archive is published, and references are resolved from its document.
         """
@@ -173,8 +173,7 @@ class CourseCollector:
         docname = canonical.docname
         builder.current_docname = docname
         document = new_document(str(self.env.doc2path(docname)), builder.docsettings)
-        # Node.deepcopy copies the subtree; copy.deepcopy would follow .parent to the whole page.
-        document.extend(node.deepcopy() for node in content)
+        document.extend(content)
         url = builder.archive.url(canonical)
         if url:
             reference = nodes.reference("", _("This page in the web archive"), refuri=url)

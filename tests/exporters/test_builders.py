@@ -15,7 +15,7 @@ from sphinx_interrogations_lms.cartridge import CC11, CC13
 from sphinx_interrogations_lms.package import MANIFEST
 from sphinx_interrogations_lms.schemas import SchemaSet
 from sphinx_interrogations_lms.validate import SAFE_NAME, validate_package
-from tests.exporters.conftest import Package, build_package, lms_copy
+from tests.exporters.conftest import Package, build_package, lms_copy, only_package
 from tests.helpers import build
 
 BASEURL = "https://example.org/arch/"
@@ -271,6 +271,18 @@ def test_rebuild_is_byte_identical(
         for name, jobs in (("one", 0), ("two", 2))
     ]
     assert builds[0].path.read_bytes() == builds[1].path.read_bytes()
+
+
+@pytest.mark.parametrize("builder", ["canvas", "moodle"])
+def test_a_package_from_the_html_builds_environment_is_the_same(
+    builder: str, rootdir: Path, tmp_path: Path, schema_dir: Path
+) -> None:
+    """``make html canvas``: the package build reads nothing again, and loses nothing."""
+    fresh = build_package(lms_copy(rootdir, tmp_path / "fresh"), builder, schema_dir)
+    src = lms_copy(rootdir, tmp_path / "src")
+    build(src, "html", parallel=2)
+    reused = build(src, builder, confoverrides={"interrogations_lms_schema_dir": str(schema_dir)})
+    assert only_package(reused.outdir).path.read_bytes() == fresh.path.read_bytes()
 
 
 def test_one_page_per_week(rootdir: Path, tmp_path: Path, schema_dir: Path) -> None:

@@ -2,7 +2,9 @@
 
 Week 2 of the ``test-hostile`` root is broken three ways at once (a duplicate id, an unknown
 option, a response outside any interrogation). The build then fails (exit status 1, with or
-without ``-W``) and names every error; warnings alone do not stop a package.
+without ``-W``) and names every error; warnings alone do not stop a package. A package build
+reuses the environment an HTML build left, so errors reported when that build read the sources
+(serially or in parallel) must still refuse the package.
 """
 
 from __future__ import annotations
@@ -61,24 +63,29 @@ def break_week(src: Path, text: str = BROKEN) -> list[str]:
 
 @dataclass
 class Outcome:
-    """How a build ended: its exit status and its warnings (colours stripped)."""
+    """How a build ended: its exit status, its warnings and its progress (colours stripped)."""
 
     status: int
     warnings: str
+    progress: str
 
 
-def build_outcome(src: Path, builder: str, schema_dir: Path, **overrides: object) -> Outcome:
-    warnings = io.StringIO()
+def build_outcome(
+    src: Path, builder: str, schema_dir: Path, parallel: int = 0, **overrides: object
+) -> Outcome:
+    warnings, progress = io.StringIO(), io.StringIO()
     app = SphinxTestApp(
         builder,
         srcdir=src,
-        status=io.StringIO(),
+        status=progress,
         warning=warnings,
+        parallel=parallel,
         confoverrides={"interrogations_lms_schema_dir": str(schema_dir), **overrides},
     )
     try:
         app.build()
-        return Outcome(app.statuscode, re.sub(r"\x1b\[[0-9;]*m", "", warnings.getvalue()))
+        plain = (re.sub(r"\x1b\[[0-9;]*m", "", text.getvalue()) for text in (warnings, progress))
+        return Outcome(app.statuscode, *plain)
     finally:
         app.cleanup()
 
@@ -107,17 +114,34 @@ def test_no_package_from_a_build_with_errors(
     assert list(earlier.path.parent.glob("*.imscc*")) == []
 
 
+@pytest.mark.parametrize("parallel", [0, 2])
 def test_errors_cached_by_an_earlier_build_still_refuse_the_package(
-    rootdir: Path, tmp_path: Path, schema_dir: Path
+    parallel: int, rootdir: Path, tmp_path: Path, schema_dir: Path
 ) -> None:
-    """``make html`` then ``make moodle`` share the doctrees: nothing is re-read for HTML."""
+    """``make html`` then ``make moodle`` share the environment: the package build reads nothing."""
     src = copy_root(rootdir, "hostile", tmp_path / "src")
     errors = break_week(src)
-    assert build(src, "html").warnings.count("ERROR") == 3
+    assert build(src, "html", parallel=parallel).warnings.count("ERROR") == 3
     outcome = build_outcome(src, "moodle", schema_dir)
+    assert "0 added, 0 changed, 0 removed" in outcome.progress
     assert outcome.status == 1
     assert outcome.warnings.endswith(refusal(errors))
     assert not (src / "_build" / "moodle" / PACKAGE).exists()
+
+
+def test_a_package_follows_once_the_cached_errors_are_fixed(
+    rootdir: Path, tmp_path: Path, schema_dir: Path
+) -> None:
+    src = copy_root(rootdir, "hostile", tmp_path / "src")
+    week = src / "weeks" / "week02.rst"
+    good = week.read_text()
+    errors = break_week(src)
+    assert build_outcome(src, "canvas", schema_dir, parallel=2).warnings.endswith(refusal(errors))
+    week.write_text(good)
+    outcome = build_outcome(src, "canvas", schema_dir)
+    assert "0 added, 1 changed, 0 removed" in outcome.progress  # only the fixed week is read
+    assert (outcome.status, outcome.warnings) == (0, "")
+    assert (src / "_build" / "canvas" / PACKAGE).is_file()
 
 
 def test_warnings_alone_do_not_stop_a_package(
