@@ -28,7 +28,12 @@ def page_uri(builder: Builder, docname: str) -> str:
 
 def relative_url(builder: Builder, docname: str, anchor: str) -> str:
     """``weeks/week06.html#w06-dmytro-khutkyy``: the object's URL from the archive's root."""
-    return f"{page_uri(builder, docname)}#{anchor}"
+    return on_page(page_uri(builder, docname), anchor)
+
+
+def on_page(page: str, anchor: str) -> str:
+    """The URL of ``anchor`` on the page ``page`` (a :func:`page_uri`)."""
+    return f"{page}#{anchor}"
 
 
 def absolute_url(baseurl: str, relative: str) -> str | None:

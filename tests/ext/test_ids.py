@@ -59,6 +59,7 @@ def test_anchors_from_sluggable_names_are_valid(week: int, name: str) -> None:
 def test_different_students_get_different_ids(first: str, second: str) -> None:
     """Names collide only when they spell the same letters and digits (then it is reported)."""
     if ids.slug(first) == ids.slug(second):
+
         def letters(name: str) -> str:
             return "".join(ch for ch in ids.slug(name) if ch.isalnum())
 

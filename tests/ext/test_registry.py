@@ -128,3 +128,12 @@ def test_parallel_build_writes_the_same_registry(rootdir: Path, tmp_path: Path) 
     serial = build(copy_root(rootdir, "cite", tmp_path / "serial"))
     parallel = build(copy_root(rootdir, "cite", tmp_path / "parallel"), parallel=2)
     assert (parallel.outdir / FILENAME).read_bytes() == (serial.outdir / FILENAME).read_bytes()
+
+
+def test_one_entry_per_line(basic: Build) -> None:
+    """An edited object is one changed line when two registries are diffed."""
+    text = (basic.outdir / FILENAME).read_text(encoding="utf-8")
+    registry = json.loads(text)
+    entries = registry["weeks"] + registry["objects"]
+    lines = [json.loads(line.strip().rstrip(",")) for line in text.splitlines() if "{" in line[2:]]
+    assert lines == entries
