@@ -39,6 +39,11 @@ def clean_name(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+def is_control(char: str) -> bool:
+    """A control character other than the line breaks and tabs of a multi-line option."""
+    return unicodedata.category(char) == "Cc" and char not in "\t\n\r"
+
+
 class SeminarDirective(SphinxDirective):
     """Shared validation of the three directives."""
 
@@ -50,6 +55,25 @@ class SeminarDirective(SphinxDirective):
         if not name:
             raise self.error(f"{option} is empty")
         return name
+
+    def text_option(self, option: str) -> str:
+        """The option's text, NFC with single spaces.
+
+        Control characters are reported (a located error) and left out: they cannot be shown,
+        and XML (the LMS packages) cannot hold them.
+        """
+        value = self.options.get(option, "")
+        if any(map(is_control, value)):
+            logger.error(
+                ":%s: contains control characters: %r (left out)",
+                option,
+                value,
+                location=self.get_location(),
+                type="seminar",
+                subtype="control",
+            )
+            value = "".join(char for char in value if not is_control(char))
+        return clean_name(value)
 
     def explicit_anchor(self) -> str | None:
         """The ``:id:`` option, checked to be a valid anchor."""
@@ -102,12 +126,12 @@ class WeekDirective(SeminarDirective):
             )
         context[WEEK_KEY] = number
         context[WEEK_LINE_KEY] = self.lineno
-        course = clean_name(self.options.get("course", "")) or self.config.interrogations_course
+        course = self.text_option("course") or self.config.interrogations_course
         node = week(
             number=number,
             course=course or self.config.project,
-            date=self.options.get("date", "").strip(),
-            topic=clean_name(self.options.get("topic", "")),
+            date=self.text_option("date"),
+            topic=self.text_option("topic"),
         )
         node["ids"].append(ids.week_anchor(number, self.config.interrogations_id_prefix))
         self.set_source_info(node)
@@ -167,11 +191,11 @@ class InterrogationDirective(SeminarDirective):
         node = interrogation(
             student=student,
             family_name=family_name,
-            title=clean_name(self.options.get("title", "")),
+            title=self.text_option("title"),
             week=week_number,
             number=f"{week_number}.{context[COUNT_KEY]}",
-            readings=split_list(self.options.get("readings", ""), ";"),
-            tags=split_list(self.options.get("tags", ""), ","),
+            readings=split_list(self.text_option("readings"), ";"),
+            tags=split_list(self.text_option("tags"), ","),
             aliases=self.aliases(),
         )
         node["ids"].append(anchor)
