@@ -238,3 +238,13 @@ def test_a_student_missing_from_the_roster_is_left_out_with_an_error(
     assert ids_of(parse_html(result.outdir / "index.html"), "seminar-interrogation") == [
         "w03-" + re.search(CODE, html).group(0)
     ]
+
+
+def test_withheld_placeholders_are_translated(rootdir: Path, tmp_path: Path) -> None:
+    src = copy_root(rootdir, "privacy", tmp_path / "src")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(KEY_ENV, KEY)
+        result = build(src, confoverrides={**PUBLIC, "language": "de"})
+    tree = parse_html(result.outdir / "index.html")
+    withheld = [el.text_content() for el in tree.find_class("seminar-withheld")]
+    assert withheld == ["[nicht veröffentlicht]", "[Name nicht veröffentlicht]'s last question"]

@@ -10,6 +10,7 @@ from typing import Any
 from sphinx.util import logging
 
 from .. import ids
+from ..i18n import _
 from .identities import Identity, pseudonyms
 from .mentions import Scrubbed, fold, terms_of
 from .roster import Student, stricter
@@ -17,7 +18,7 @@ from .roster import Student, stricter
 logger = logging.getLogger(__name__)
 
 #: What replaces a mention of a student who is left out of public builds.
-WITHHELD = "[name withheld]"
+WITHHELD = _("[name withheld]")
 WITHHELD_SLUG = "withheld"
 
 
@@ -109,7 +110,7 @@ class Privacy:
 
     def _public_name(self, student: Student, identifier: bool) -> str:
         if student.consent == "exclude" or student.row not in self.pseudonyms:
-            return WITHHELD_SLUG if identifier else WITHHELD
+            return WITHHELD_SLUG if identifier else str(WITHHELD)
         pseudonym = self.pseudonyms[student.row]
         return ids.slug(pseudonym) if identifier else pseudonym
 

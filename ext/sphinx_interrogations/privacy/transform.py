@@ -9,6 +9,7 @@ from sphinx.addnodes import pending_xref
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+from ..i18n import _
 from .mentions import COMMON_WORD
 from .policy import Privacy, scrub_value
 from .public_build import privacy_for
@@ -16,7 +17,7 @@ from .public_build import privacy_for
 logger = logging.getLogger(__name__)
 
 #: What replaces a reference (without explicit text) to a left-out interrogation.
-WITHHELD_REFERENCE = "[withheld]"
+WITHHELD_REFERENCE = _("[withheld]")
 #: Attributes holding anchors, labels or reference targets: scrubbed into slug form.
 IDENTIFIER_ATTRIBUTES = frozenset(
     {
@@ -83,7 +84,7 @@ class ScrubNames(SphinxTransform):
         self.scrub_text(privacy)
         withheld = self.scrub_attributes(privacy)
         for xref in withheld:
-            text = xref.astext() if xref.get("refexplicit") else WITHHELD_REFERENCE
+            text = xref.astext() if xref.get("refexplicit") else str(WITHHELD_REFERENCE)
             xref.replace_self(nodes.inline(text, text, classes=["seminar-withheld"]))
         self.scrub_document_tables(privacy)
 
