@@ -48,6 +48,12 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         "--marker", type=_marker, default="EOW", help="what opens a response: [MARKER: ...]"
     )
     parser.add_argument("--week", type=_week, help="week number, for a document without header")
+    parser.add_argument(
+        "--numbered-students",
+        action="store_true",
+        help="only numbered headings ('## 3. Name') start a student; other headings are kept "
+        "as sub-headings of the student before",
+    )
     parser.add_argument("--encoding", type=_encoding, default="utf-8", help="of a text input")
     parser.add_argument("--force", action="store_true", help="overwrite an existing file")
     return parser.parse_args(argv)
@@ -79,7 +85,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         source, notices = read(args.input, args.encoding)
         conversion = convert_source(
-            source, output_format=args.format, marker=args.marker, week=args.week, notices=notices
+            source,
+            output_format=args.format,
+            marker=args.marker,
+            week=args.week,
+            numbered_students=args.numbered_students,
+            notices=notices,
         )
     except DocumentError as error:
         return _error(source.where(error.lineno), error.message)

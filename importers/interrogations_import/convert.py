@@ -48,10 +48,11 @@ def convert_source(
     output_format: str = "rst",
     marker: str = "EOW",
     week: int | None = None,
+    numbered_students: bool = False,
     notices: list[Notice] | None = None,
 ) -> Conversion:
     """Import ``source``; raise :class:`~.errors.DocumentError` if it cannot be done losslessly."""
-    parsed = parse(source, marker, week)
+    parsed = parse(source, marker, week, numbered_students)
     if output_format == "myst":
         output, writer_notices = write_myst(parsed.document)
     else:
@@ -73,10 +74,16 @@ def convert(
     output_format: str = "rst",
     marker: str = "EOW",
     week: int | None = None,
+    numbered_students: bool = False,
     encoding: str = "utf-8",
 ) -> Conversion:
     """Import the document at ``path``."""
     source, notices = read(path, encoding)
     return convert_source(
-        source, output_format=output_format, marker=marker, week=week, notices=notices
+        source,
+        output_format=output_format,
+        marker=marker,
+        week=week,
+        numbered_students=numbered_students,
+        notices=notices,
     )

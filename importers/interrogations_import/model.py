@@ -36,7 +36,15 @@ class ItemList:
     line: int
 
 
-Block = Paragraph | ItemList
+@dataclass(frozen=True, slots=True)
+class Rubric:
+    """A heading inside a student's text: written as a rubric, which starts no section."""
+
+    spans: Spans
+    line: int
+
+
+Block = Paragraph | ItemList | Rubric
 
 
 @dataclass(frozen=True, slots=True)

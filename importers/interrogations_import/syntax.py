@@ -103,6 +103,11 @@ def header_of(block: RawBlock) -> Header | None:
     return Header(int(match.group("week")), rest or None, None)
 
 
+def numbered(heading: str) -> bool:
+    """Whether a heading starts with a student's number (``3.`` or ``3)``)."""
+    return bool(NUMBERING.match(heading.strip()))
+
+
 def student_heading(heading: str) -> str:
     """A student heading's text without its number."""
     return NUMBERING.sub("", heading.strip(), count=1)

@@ -5,16 +5,36 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import cast
 
 from sphinx_interrogations.ids import interrogation_anchor, slug
 
 from .errors import DocumentError
 from .inline import parse_inline, plain_text
-from .model import Block, Document, Interrogation, ItemList, Notice, Paragraph, Response, Week
+from .model import (
+    Block,
+    Document,
+    Interrogation,
+    ItemList,
+    Notice,
+    Paragraph,
+    Response,
+    Rubric,
+    Week,
+)
 from .repairs import DraftParagraph, rejoin
 from .responses import ResponseDraft, split_responses
 from .source import Source
-from .syntax import NUMBERING, Header, RawBlock, header_of, opening, split_blocks, student_heading
+from .syntax import (
+    NUMBERING,
+    Header,
+    RawBlock,
+    header_of,
+    numbered,
+    opening,
+    split_blocks,
+    student_heading,
+)
 
 _LIST_ITEM = re.compile(r"^ {0,3}(?:(?P<bullet>[-+*])|(?P<number>\d{1,9})(?P<delim>[.)]))[ \t]+")
 _SPACES = re.compile(r"[ \t]+")
@@ -99,12 +119,34 @@ class _Parser:
                 continue
             body.extend(self.blocks(run))
             run = []
+            if isinstance(item, RawBlock) and item.kind == "heading":
+                body.append(self.rubric(item))
             if isinstance(item, ResponseDraft):
                 blocks = self.blocks(item.parts)
                 if not blocks:
                     self.warn(item.line, "this response is empty")
                 body.append(Response(self.marker, blocks, item.line))
         return tuple(body)
+
+    def hint_numbering(self, blocks: Sequence[RawBlock]) -> None:
+        """Warn of unnumbered student headings among numbered ones: perhaps sub-headings."""
+        headings = [block for block in blocks if block.kind == "heading"]
+        if not any(numbered(block.heading) for block in headings):
+            return
+        for block in headings:
+            if not numbered(block.heading):
+                self.warn(
+                    block.line,
+                    f"heading {block.heading.strip()!r} has no number, unlike the other students: "
+                    "taken as a student; if it is a sub-heading of the student before, import "
+                    "with --numbered-students",
+                )
+
+    def rubric(self, heading: RawBlock) -> Rubric:
+        spans, problems = parse_inline(heading.heading.strip())
+        for problem in problems:
+            self.warn(heading.line, problem)
+        return Rubric(spans, heading.line)
 
     def interrogation(
         self, heading: RawBlock, section: Sequence[RawBlock], end: RawBlock | None
@@ -119,16 +161,17 @@ class _Parser:
         return Interrogation(name=name, line=heading.line, body=body)
 
     def intro(self, blocks: Sequence[RawBlock]) -> tuple[Block, ...]:
+        """Text (and, with numbered students, headings) before the first student heading."""
         pattern = opening(self.marker)
-        texts = [block for block in blocks if block.kind == "text"]
-        for block in texts:
-            if pattern.match(block.lines[0].text):
+        for block in blocks:
+            if block.kind == "text" and pattern.match(block.lines[0].text):
                 raise DocumentError("a response before the first student heading", block.line)
-        if texts:
+        kept = [block for block in blocks if block.kind != "separator"]
+        if kept:
             self.warn(
-                texts[0].line, "text before the first student heading is kept as an introduction"
+                kept[0].line, "text before the first student heading is kept as an introduction"
             )
-        return self.blocks(texts)
+        return cast(tuple[Block, ...], self.body(blocks))  # no responses: checked above
 
 
 def _topic(header: Header | None, blocks: Sequence[RawBlock]) -> str | None:
@@ -188,8 +231,14 @@ def _with_anchors(
     return tuple(result)
 
 
-def parse(source: Source, marker: str = "EOW", week: int | None = None) -> ParseResult:
-    """Parse a week document; raise :class:`DocumentError` (with a line) when that is impossible."""
+def parse(
+    source: Source, marker: str = "EOW", week: int | None = None, numbered_students: bool = False
+) -> ParseResult:
+    """Parse a week document; raise :class:`DocumentError` (with a line) when that is impossible.
+
+    Every heading after the topic starts a student's section, or, with ``numbered_students``,
+    every numbered one: an unnumbered heading is then kept in the section as a sub-heading.
+    """
     parser = _Parser(source, marker)
     blocks = split_blocks(source.lines)
     header = header_of(blocks[0]) if blocks else None
@@ -197,12 +246,18 @@ def parse(source: Source, marker: str = "EOW", week: int | None = None) -> Parse
     topic = _topic(header, rest)
     rest = rest[1:] if topic else rest
     number = _week_number(header, week, source)
-    first = next((i for i, block in enumerate(rest) if block.kind == "heading"), len(rest))
+
+    def starts_section(block: RawBlock) -> bool:
+        return block.kind == "heading" and (numbered(block.heading) or not numbered_students)
+
+    first = next((i for i, block in enumerate(rest) if starts_section(block)), len(rest))
+    if not numbered_students:
+        parser.hint_numbering(rest[first:])
     intro = parser.intro(rest[:first])
     interrogations: list[Interrogation] = []
     index = first
     while index < len(rest):
-        end = next((i for i in range(index + 1, len(rest)) if rest[i].kind == "heading"), len(rest))
+        end = next((i for i in range(index + 1, len(rest)) if starts_section(rest[i])), len(rest))
         following = rest[end] if end < len(rest) else None
         interrogations.append(parser.interrogation(rest[index], rest[index + 1 : end], following))
         index = end

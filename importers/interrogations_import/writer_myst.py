@@ -20,6 +20,7 @@ from .model import (
     Notice,
     Paragraph,
     Response,
+    Rubric,
     Span,
     Spans,
 )
@@ -116,6 +117,8 @@ class _Writer:
     def block(self, block: Block) -> list[str]:
         if isinstance(block, Paragraph):
             return [self.text(block.spans, block.line)]
+        if isinstance(block, Rubric):  # only in a student's section, inside its 4-backtick fence
+            return [f"```{{rubric}} {self.text(block.spans, block.line)}", "```"]
         return self.item_list(block)
 
     def body(self, entries: Sequence[Block | Response]) -> list[str]:

@@ -14,7 +14,17 @@ from collections.abc import Sequence
 from docutils.utils import column_width
 from docutils.utils.punctuation_chars import closers, delimiters, match_chars, openers
 
-from .model import Block, Document, Interrogation, ItemList, Paragraph, Response, Span, Spans
+from .model import (
+    Block,
+    Document,
+    Interrogation,
+    ItemList,
+    Paragraph,
+    Response,
+    Rubric,
+    Span,
+    Spans,
+)
 
 WIDTH = 100
 INDENT = "   "
@@ -125,6 +135,8 @@ def _item_list(block: ItemList, indent: str) -> list[str]:
 def _block(block: Block, indent: str) -> list[str]:
     if isinstance(block, Paragraph):
         return _text_lines(block.spans, indent)
+    if isinstance(block, Rubric):
+        return [f"{indent}.. rubric:: {inline(block.spans)}"]
     return _item_list(block, indent)
 
 

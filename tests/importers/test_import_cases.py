@@ -10,8 +10,9 @@ from docutils import nodes
 
 from interrogations_import.convert import Conversion, convert, convert_source
 from interrogations_import.lossless import read_back
-from interrogations_import.model import ItemList, Paragraph, Response
+from interrogations_import.model import ItemList, Paragraph, Response, Rubric
 from interrogations_import.source import source_from_text
+from tests.helpers import build, parse_html, write_project
 
 
 def _import(text: str, **options: object) -> Conversion:
@@ -85,8 +86,9 @@ def test_repeated_student_gets_an_explicit_id_and_a_warning(tricky: Conversion) 
         "w09-li-wei-2",
     ]
     assert ":id: w09-li-wei-2" in tricky.output
-    (warning,) = tricky.warnings
-    assert warning.lineno == 35 and "line 22" in warning.message
+    unnumbered, repeated = tricky.warnings  # Amara Okafor's heading has no number
+    assert unnumbered.lineno == 31 and "'Amara Okafor' has no number" in unnumbered.message
+    assert repeated.lineno == 35 and "line 22" in repeated.message
 
 
 def test_bold_wrapped_response_keeps_inner_emphasis(tricky: Conversion) -> None:
@@ -225,3 +227,58 @@ def test_finished_sentences_are_not_joined() -> None:
     )
     assert conversion.repairs == []
     assert len(conversion.document.interrogations[0].body) == 4
+
+
+SUB_HEADINGS = """\
+    ## Interrogations Week 3. Sociology 929, September 20
+
+    #### 1. Ann Lee
+
+    A first question.
+
+    ##### Background
+
+    Some background.
+
+    [EOW: An answer.]
+
+    ## 2. Bo Chen
+
+    ### A *late* thought
+
+    More text.
+    """
+
+
+@pytest.mark.parametrize("output_format", ["rst", "myst"])
+def test_with_numbered_students_other_headings_are_sub_headings(
+    output_format: str, tmp_path: Path
+) -> None:
+    conversion = _import(SUB_HEADINGS, output_format=output_format, numbered_students=True)
+    ann, bo = conversion.document.interrogations
+    assert [type(entry) for entry in ann.body] == [Paragraph, Rubric, Paragraph, Response]
+    assert [type(entry) for entry in bo.body] == [Rubric, Paragraph]
+    assert conversion.warnings == []
+    suffix = ".rst" if output_format == "rst" else ".md"
+    conf = 'extensions += ["myst_parser"]\n' if output_format == "myst" else ""
+    src = write_project(tmp_path, {f"week03{suffix}": conversion.output}, conf=conf)
+    (src / "index.rst").write_text("Home\n====\n\n.. toctree::\n\n   week03\n")
+    result = build(src)
+    assert result.warnings == ""
+    page = parse_html(result.outdir / "week03.html")
+    rubrics = page.xpath("//*[@id='w03-bo-chen']//p[contains(@class, 'rubric')]")
+    assert [rubric.text_content() for rubric in rubrics] == ["A late thought"]
+    assert page.xpath("//*[@id='w03-ann-lee']//p[contains(@class, 'rubric')]")
+
+
+def test_without_it_every_heading_is_a_student_and_unnumbered_ones_are_pointed_out() -> None:
+    conversion = _import(SUB_HEADINGS)
+    names = [item.name for item in conversion.document.interrogations]
+    assert names == ["Ann Lee", "Background", "Bo Chen", "A late thought"]
+    hint = "has no number, unlike the other students: taken as a student; if it is a sub-heading"
+    assert [
+        (n.lineno, n.message.split(hint)[0]) for n in conversion.warnings if hint in n.message
+    ] == [
+        (7, "heading 'Background' "),
+        (15, "heading 'A *late* thought' "),
+    ]
