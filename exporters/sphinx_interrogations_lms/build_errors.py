@@ -15,6 +15,7 @@ are kept, each as the located message Sphinx prints (level ERROR or above, unles
 from __future__ import annotations
 
 import logging
+from typing import Self
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -43,7 +44,7 @@ class _ErrorHandler(logging.Handler):
         self.env = env
         self.records: list[logging.LogRecord] = []
 
-    def attach(self) -> _ErrorHandler:
+    def attach(self) -> Self:
         logging.getLogger(NAMESPACE).addHandler(self)
         return self
 
