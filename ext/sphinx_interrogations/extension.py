@@ -27,6 +27,7 @@ from .errors import report_designed_errors_plainly
 from .i18n import LOCALE_DIR, MESSAGE_CATALOG
 from .nodes import ALL_NODES
 from .sanitize import SanitizeUntrustedText
+from .user_classes import RemoveReservedClasses
 
 STATIC = Path(__file__).parent / "static"
 CSS_FILE = "sphinx_interrogations.css"
@@ -48,6 +49,7 @@ def register(app: Sphinx) -> None:
         app.add_node(node, html=html.HANDLERS[node], latex=latex.HANDLERS[node])
     app.add_transform(SanitizeUntrustedText)
     app.add_transform(RefuseConditionalItems)
+    app.add_transform(RemoveReservedClasses)
     app.add_transform(privacy.ScrubNames)
     app.connect("config-inited", privacy.prepare_public_build)
     app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))

@@ -24,6 +24,15 @@ logger = logging.getLogger(__name__)
 SAFE_SCHEMES = frozenset({"", "http", "https", "mailto", "ftp", "doi"})
 #: a URL's scheme, as ``urllib.parse.urlsplit`` reads it (which raises on "http://[x")
 SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+#: markers the LMSs replace in imported pages: a link holding one would be rewritten there
+LMS_MARKERS = (
+    "$WIKI_REFERENCE$",
+    "$CANVAS_",
+    "$IMS-CC-FILEBASE$",
+    "$IMS_CC_FILEBASE$",
+    "@@PLUGINFILE@@",
+    "$@",
+)
 #: TeX commands a formula never needs: files, programs, definitions, catcodes, ^^ escapes
 UNSAFE_TEX = re.compile(
     r"\\(?:input|include|includeonly|InputIfFileExists|IfFileExists|endinput|openin|openout|"
@@ -36,7 +45,12 @@ UNSAFE_TEX = re.compile(
 
 
 def is_safe_uri(uri: str) -> bool:
-    """Tell whether a link target is an ordinary relative, web or mail address."""
+    """Tell whether a link target is an ordinary relative, web or mail address.
+
+    A target holding a marker an LMS rewrites on import (``$WIKI_REFERENCE$``, ...) is not.
+    """
+    if any(marker in uri for marker in LMS_MARKERS):
+        return False
     # Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
     cleaned = "".join(char for char in uri if char > " " and char != "\x7f")
     scheme = SCHEME.match(cleaned)
@@ -61,6 +75,9 @@ class SanitizeUntrustedText(SphinxTransform):
             for reference in list(item.findall(nodes.reference)):
                 if "refuri" in reference and not is_safe_uri(reference["refuri"]):
                     self.refuse_link(reference)
+            for image in list(item.findall(nodes.image)):
+                if not is_safe_uri(image["uri"]):
+                    self.refuse_image(image)
             for formula in list(item.findall(is_formula)):
                 unsafe = UNSAFE_TEX.search(formula.astext())
                 if unsafe:
@@ -107,3 +124,14 @@ class SanitizeUntrustedText(SphinxTransform):
             shown = nodes.literal(text, text, classes=["seminar-refused-math"])
         shown.source, shown.line = formula.source, formula.line
         formula.replace_self(shown)
+
+    def refuse_image(self, image: nodes.image) -> None:
+        logger.warning(
+            "unsafe image address %r refused; its description is kept",
+            image["uri"],
+            location=image,
+            type="seminar",
+            subtype="link",
+        )
+        text = image.get("alt", "")
+        image.replace_self(nodes.inline(text, text))
