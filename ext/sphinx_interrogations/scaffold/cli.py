@@ -27,7 +27,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("path", nargs="?", help="the new archive's folder (new or empty)")
     parser.add_argument("--course", help='the course, e.g. "Sociology 929"')
     parser.add_argument("--term", help="the first term's key: lowercase, e.g. 2015-fall")
-    parser.add_argument("--term-title", help='the term\'s title (default from the key: "Fall 2015")')
+    parser.add_argument("--term-title", help="the term's title (default from the key: Fall 2015)")
     parser.add_argument("--year", help="the term's year, four digits (default: the key's)")
     parser.add_argument("--responder", help=f"who responds (default: {checks.DEFAULT_RESPONDER})")
     parser.add_argument("--language", help=f"language tag (default: {checks.DEFAULT_LANGUAGE})")
