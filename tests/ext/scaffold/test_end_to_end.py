@@ -102,3 +102,11 @@ def test_the_build_succeeds_with_no_warning(
     output = result.stdout + result.stderr
     assert "WARNING" not in output and "ERROR" not in output
     assert result.returncode == 0
+
+
+def test_the_archives_own_check_passes(built: tuple[Path, subprocess.CompletedProcess]) -> None:
+    archive, _ = built
+    result = make(archive, "test")
+    assert result.returncode == 0
+    assert "WARNING" not in result.stdout + result.stderr
+    assert (archive / "_build/check/latex/interrogations.pdf").is_file()
