@@ -110,12 +110,15 @@ def main(argv: list[str] | None = None) -> int:
     except (EOFError, KeyboardInterrupt):
         print(f"\n{PROG}: interrupted; nothing written", file=sys.stderr)
         return 1
-    from .writer import write_archive
+    from .writer import archive_files, write_archive
 
+    replaced = [path for path in archive_files(spec) if path.exists()]
     try:
         written = write_archive(spec, requirement, docs)
     except OSError as error:
         return _fail(f"cannot write the archive: {error}")
+    for path in replaced:
+        print(f"replaced {path}")
     print(f"Created the {spec.course} archive in {spec.path} ({len(written)} files), "
           f"with the term {spec.term} ({spec.term_title}).")
     print(f"Next: cd {spec.path} && make all   (then see README.md: write a week, import, publish)")

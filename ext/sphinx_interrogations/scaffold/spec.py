@@ -80,7 +80,10 @@ def check_year(year: str, key: str) -> str:
 
 
 def check_language(tag: str) -> str:
-    """A language tag that Sphinx's HTML and its LaTeX (babel) both know, e.g. ``en``, ``pt_BR``."""
+    """A language tag that Sphinx's HTML and its LaTeX (babel) both know, e.g. ``en``, ``pt_BR``.
+
+    Returned in Sphinx's form, subtags after an underscore (``pt-BR`` -> ``pt_BR``).
+    """
     from docutils.utils import normalize_language_tag
     from docutils.writers.latex2e import Babel
 
@@ -93,7 +96,7 @@ def check_language(tag: str) -> str:
             f"invalid language {tag!r}: give a language tag the PDF can typeset, "
             "e.g. en, en_GB, de, fr, es, pt_BR"
         )
-    return tag
+    return tag.replace("-", "_")
 
 
 def check_baseurl(url: str) -> str:

@@ -25,6 +25,8 @@ FILES = {
     "term.rst.jinja": "source/{term}/index.rst",
 }
 EXECUTABLE = frozenset({".ci/run"})
+#: The archive's data files, written empty (not from templates).
+DATA_FILES = ("roster.csv", "anchors.lock")
 _RST_SPECIAL = str.maketrans({char: "\\" + char for char in "\\*`_|[]<>"})
 
 
@@ -45,8 +47,7 @@ def write_archive(spec: ArchiveSpec, requirement: str, docs: str) -> list[Path]:
         target.format(term=spec.term): environment.get_template(name).render(values)
         for name, target in FILES.items()
     }
-    contents["roster.csv"] = empty_roster()
-    contents["anchors.lock"] = empty_lock()
+    contents.update(zip(DATA_FILES, (empty_roster(), empty_lock()), strict=True))
     written = []
     for relative, text in contents.items():
         path = spec.path / relative
@@ -56,6 +57,12 @@ def write_archive(spec: ArchiveSpec, requirement: str, docs: str) -> list[Path]:
             path.chmod(0o755)
         written.append(path)
     return written
+
+
+def archive_files(spec: ArchiveSpec) -> list[Path]:
+    """The files :func:`write_archive` writes for ``spec``."""
+    relative = [target.format(term=spec.term) for target in FILES.values()]
+    return [spec.path / name for name in [*relative, *DATA_FILES]]
 
 
 def project_title(course: str) -> str:

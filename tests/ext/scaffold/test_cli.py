@@ -78,13 +78,37 @@ def test_a_non_empty_folder_is_refused_and_left_alone(tmp_path: Path) -> None:
     assert sorted(p.name for p in target.iterdir()) == ["conf.py"]
 
 
-def test_force_writes_into_a_non_empty_folder(tmp_path: Path) -> None:
+def test_force_writes_into_a_non_empty_folder_naming_what_it_replaced(tmp_path: Path) -> None:
     target = tmp_path / "soc101"
     target.mkdir()
     (target / "notes.txt").write_text("kept", encoding="utf-8")
-    new_archive(tmp_path, "--force")
+    (target / "README.md").write_text("old", encoding="utf-8")
+    result = run(str(target), "--course", "Sociology 101", "--term", "2015-fall", "--force",
+                 "--requirement", REQUIREMENT, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"replaced {target / 'README.md'}\n")
+    assert result.stdout.count("replaced") == 1
     assert (target / "notes.txt").read_text(encoding="utf-8") == "kept"
+    assert "Sociology 101" in (target / "README.md").read_text(encoding="utf-8")
     assert (target / "conf.py").is_file()
+
+
+def test_starting_and_checking_import_no_sphinx() -> None:
+    code = """
+import sys
+from sphinx_interrogations.scaffold import cli, spec
+spec.check_language("de")
+try:
+    cli.main(["--help"])
+except SystemExit:
+    pass
+print(sorted(m for m in sys.modules if m == "sphinx" or m.startswith("sphinx.")))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert "usage: interrogations-new" in result.stdout
+    assert result.stdout.splitlines()[-1] == "[]"
 
 
 def test_the_archive_has_every_file(tmp_path: Path) -> None:
