@@ -12,6 +12,8 @@ SPHINX      = $(SPHINXBUILD) $(SPHINXOPTS) -c . -d $(BUILDDIR)/doctrees
 PUBLICDIR   = $(BUILDDIR)/public
 PUBLIC      = $(SPHINXBUILD) $(SPHINXOPTS) -c . -d $(BUILDDIR)/doctrees-public -D interrogations_public=1
 LATEXMKOPTS := -interaction=nonstopmode -halt-on-error -quiet
+# The language conf.py sets, for TeX's support of it (known once the environment is set up).
+TEX_LANGUAGE = $(if $(wildcard $(PY)),--tex-language "$$($(PY) -m sphinx_interrogations.scaffold.language)")
 
 .DEFAULT_GOAL := all
 .PHONY: all setup system-packages html pdf latex canvas moodle anchors-lock public import clean
@@ -20,9 +22,9 @@ all: html pdf canvas moodle
 
 setup: $(VENV)/.installed
 
-# TeX for the PDF (and, with --browser, Chromium), when missing.
+# TeX for the PDF, with its support for conf.py's language once set up, when missing.
 system-packages:
-	bash $(ARCHIVE_MK_DIR)install-system-packages
+	bash $(ARCHIVE_MK_DIR)install-system-packages $(TEX_LANGUAGE)
 
 html: setup
 	$(SPHINX) -b html $(SOURCEDIR) $(BUILDDIR)/html

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 from sphinx_interrogations.scaffold import FRAGMENT
+from sphinx_interrogations.scaffold.language import configured_language
 from tests.conftest import REPO
 
 #: What archive.mk gives every archive (the README documents each).
@@ -55,4 +57,41 @@ def test_the_system_packages_script_ships_with_the_package() -> None:
     dry_run = subprocess.run(
         ["make", "-n", "system-packages"], cwd=REPO, capture_output=True, text=True, check=True
     ).stdout
-    assert dry_run == "bash ext/sphinx_interrogations/scaffold/install-system-packages\n"
+    assert dry_run == (
+        "bash ext/sphinx_interrogations/scaffold/install-system-packages --tex-language "
+        '"$(.venv/bin/python -m sphinx_interrogations.scaffold.language)"\n'
+    )
+
+
+def check_system_packages(*args: str) -> subprocess.CompletedProcess[str]:
+    script = FRAGMENT.with_name("install-system-packages")
+    return subprocess.run(
+        ["bash", str(script), *args, "--check"], capture_output=True, text=True, check=False
+    )
+
+
+def test_tex_support_for_the_archives_language_is_looked_for() -> None:
+    installed = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Status}", "texlive-lang-cyrillic"],
+        capture_output=True, text=True, check=False,
+    ).stdout.endswith("ok installed")
+    russian = check_system_packages("--tex-language", "ru")
+    assert ("texlive-lang-cyrillic" in russian.stdout) is not installed
+    assert "texlive-lang-" not in check_system_packages("--tex-language", "en_GB").stdout
+    assert "texlive-lang-" not in check_system_packages().stdout
+    refused = subprocess.run(
+        ["bash", str(FRAGMENT.with_name("install-system-packages")), "--colour"],
+        capture_output=True, text=True, check=False,
+    )
+    assert refused.returncode == 2 and "usage:" in refused.stderr
+
+
+def test_the_language_is_read_from_conf_py(tmp_path: Path) -> None:
+    (tmp_path / "conf.py").write_text('language = "pt_BR"\n', encoding="utf-8")
+    read = subprocess.run(
+        [sys.executable, "-m", "sphinx_interrogations.scaffold.language", str(tmp_path)],
+        capture_output=True, text=True, check=True,
+    )
+    assert read.stdout == "pt_BR\n"
+    (tmp_path / "conf.py").write_text("project = 'x'\n", encoding="utf-8")
+    assert configured_language(tmp_path) == "en"
