@@ -13,7 +13,7 @@ import jinja2
 from . import TEMPLATES
 from .spec import ArchiveSpec
 
-#: template -> file of the archive (``{term}`` is the term's key); the ``x`` ones are executable.
+#: template -> file of the archive (``{term}`` is the term's key).
 FILES = {
     "conf.py.jinja": "conf.py",
     "Makefile.jinja": "Makefile",
@@ -24,6 +24,7 @@ FILES = {
     "index.rst.jinja": "source/index.rst",
     "term.rst.jinja": "source/{term}/index.rst",
 }
+#: Files written executable.
 EXECUTABLE = frozenset({".ci/run"})
 #: The archive's data files, written empty (not from templates).
 DATA_FILES = ("roster.csv", "anchors.lock")
@@ -86,11 +87,11 @@ def empty_lock() -> str:
     return lock.dumps({})
 
 
-def rst_heading(text: str, char: str = "=", *, overline: bool = False) -> str:
-    """``text`` as a reStructuredText section title, inline markup escaped."""
-    escaped = text.translate(_RST_SPECIAL)
-    rule = char * _columns(escaped)
-    return f"{rule}\n{escaped}\n{rule}" if overline else f"{escaped}\n{rule}"
+def rst_heading(text: str) -> str:
+    """``text`` as a reStructuredText page title (over- and underlined), markup escaped."""
+    escaped = rst_text(text)
+    rule = "=" * _columns(escaped)
+    return f"{rule}\n{escaped}\n{rule}"
 
 
 def rst_text(text: str) -> str:

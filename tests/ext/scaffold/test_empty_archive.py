@@ -53,3 +53,19 @@ def test_an_empty_term_packs_with_no_warning(archive: Path, builder: str) -> Non
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert (archive / f"_build/{builder}/sociology-101-interrogations.imscc").is_file()
+
+
+def test_markup_and_wide_characters_in_names_stay_text(tmp_path: Path) -> None:
+    course = "Soc *101* | `x`_ 社会学"
+    target = tmp_path / "tricky"
+    args = [str(target), "--course", course, "--term", "2016-spring", "--term-title",
+            "Spring_ term <2016>", "--requirement", "sphinx-interrogations==0.1.0"]
+    assert main(args) == 0
+    result = sphinx_build(target, "html")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    landing = parse_html(target / "_build/html/index.html")
+    assert landing.findtext(".//h1").startswith(f"{course}: Interrogations")
+    term = parse_html(target / "_build/html/2016-spring/index.html")
+    assert term.findtext(".//h1").startswith("Spring_ term <2016>")
+    assert f"{course}, Spring_ term <2016>." in term.text_content()
