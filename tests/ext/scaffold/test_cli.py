@@ -15,8 +15,8 @@ from sphinx_interrogations import lock
 from sphinx_interrogations.privacy import load_roster
 from sphinx_interrogations.scaffold import FRAGMENT
 from sphinx_interrogations.scaffold.cli import main
+from tests.ext.scaffold import COMMAND
 
-COMMAND = Path(sys.executable).with_name("interrogations-new")
 REQUIREMENT = "sphinx-interrogations==0.1.0"
 
 
@@ -54,6 +54,8 @@ def new_archive(tmp_path: Path, *extra: str) -> Path:
          "the term title must not be empty"),
         (["x", "--course", "S", "--term", "fall", "--responder", "\x07"],
          "the responder contains control characters"),
+        (["x", "--course", "S", "--term", "fall", "--requirement", " "],
+         "--requirement must be one pip requirement line"),
     ],
 )
 def test_each_bad_value_is_one_clear_message_with_status_2(

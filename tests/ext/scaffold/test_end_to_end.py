@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import REPO
-from tests.ext.scaffold.test_cli import COMMAND
+from tests.ext.scaffold import COMMAND
 
 pytestmark = pytest.mark.slow
 
@@ -43,7 +43,6 @@ def make(archive: Path, *targets: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess]:
     work = tmp_path_factory.mktemp("e2e")
-    assert not (work.parent / "shared").exists()
     source = work / "package"
     source.mkdir()
     ignore = shutil.ignore_patterns("__pycache__", "*.egg-info", "build")
@@ -53,6 +52,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.Co
         else:
             shutil.copy2(REPO / name, source / name)
     archive = work / "soc101"
+    assert not (archive.parent / "shared").exists()  # a real user has no ../shared
     created = subprocess.run(
         [str(COMMAND), str(archive), "--course", "Sociology 101", "--term", "2015-fall",
          "--requirement", f"sphinx-interrogations @ {source.as_uri()}"],
@@ -75,6 +75,17 @@ def test_the_archive_installs_the_package_not_a_copy(built: tuple[Path, object])
     assert not (archive / "sphinx_interrogations").exists()
     include = (archive / ".venv/archive.mk").read_text(encoding="utf-8")
     assert "/site-packages/sphinx_interrogations/scaffold/archive.mk" in include
+    # the installed package carries its templates: its own command makes the next archive
+    second = archive.parent / "soc102"
+    created = subprocess.run(
+        [str(archive / ".venv/bin/interrogations-new"), str(second), "--course", "Soc 102",
+         "--term", "2016-spring"],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False, timeout=60,
+    )
+    assert created.returncode == 0, created.stderr
+    package = (archive.parent / "package").as_uri()
+    requirement = (second / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1]
+    assert requirement == f"sphinx-interrogations @ {package}"
 
 
 def test_html_and_pdf_are_built(built: tuple[Path, subprocess.CompletedProcess]) -> None:

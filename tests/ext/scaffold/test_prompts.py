@@ -9,7 +9,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from tests.ext.scaffold.test_cli import COMMAND
+from tests.ext.scaffold import COMMAND
 
 TIMEOUT = 30.0
 
