@@ -24,20 +24,22 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         "first term, empty roster and anchor lock, README and CI script. Missing values are "
         "asked for when standard input is a terminal.",
     )
-    parser.add_argument("path", nargs="?", help="the new archive's folder (new or empty)")
-    parser.add_argument("--course", help='the course, e.g. "Sociology 929"')
-    parser.add_argument("--term", help="the first term's key: lowercase, e.g. 2015-fall")
-    parser.add_argument("--term-title", help="the term's title (default from the key: Fall 2015)")
-    parser.add_argument("--year", help="the term's year, four digits (default: the key's)")
-    parser.add_argument("--responder", help=f"who responds (default: {checks.DEFAULT_RESPONDER})")
-    parser.add_argument("--language", help=f"language tag (default: {checks.DEFAULT_LANGUAGE})")
-    parser.add_argument("--baseurl", help="where the archive will be published (http/https)")
-    parser.add_argument(
+    option = parser.add_argument
+    option("path", nargs="?", metavar="PATH", help="the new archive's folder (new or empty)")
+    option("--course", metavar="NAME", help='the course, e.g. "Sociology 929"')
+    option("--term", metavar="KEY", help="the first term's key: lowercase, e.g. 2015-fall")
+    option("--term-title", metavar="TITLE", help="the term's title (default from the key)")
+    option("--year", metavar="YYYY", help="the term's year (default: the key's)")
+    option("--responder", metavar="NAME", help=f"who responds ({checks.DEFAULT_RESPONDER})")
+    option("--language", metavar="LANG", help=f"language tag (default: {checks.DEFAULT_LANGUAGE})")
+    option("--baseurl", metavar="URL", help="where the archive will be published (http/https)")
+    option(
         "--requirement",
+        metavar="SPEC",
         help=f"pip requirement the archive installs (default: this {DISTRIBUTION}, "
         "from where it was installed)",
     )
-    parser.add_argument("--force", action="store_true", help="write into a non-empty folder")
+    option("--force", action="store_true", help="write into a non-empty folder")
     return parser.parse_args(argv)
 
 

@@ -12,11 +12,17 @@ from . import FRAGMENT
 
 
 def include_line() -> str:
-    """The make directive that includes the installed :data:`~. FRAGMENT`."""
+    """The make directive that includes the installed :data:`~.FRAGMENT`.
+
+    Raises :class:`ValueError` for a path make cannot include (one with white space).
+    """
     if any(char.isspace() for char in str(FRAGMENT)):
-        raise SystemExit(f"error: make cannot include a path with spaces: {FRAGMENT}")
+        raise ValueError(f"make cannot include a file whose path has spaces: {FRAGMENT}")
     return f"include {FRAGMENT}\n"
 
 
 if __name__ == "__main__":
-    sys.stdout.write(include_line())
+    try:
+        sys.stdout.write(include_line())
+    except ValueError as error:
+        sys.exit(f"error: {error}")
