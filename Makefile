@@ -1,60 +1,23 @@
 # The seminar archive. `make all` builds everything; `make test` runs the tests.
 # Both set up what they need first: a Python virtual environment in .venv and, when missing,
 # the system packages (TeX for the PDF; Chromium for the browser tests) via tools/.
+# The archive's targets (all, html, pdf, latex, canvas, moodle, public, anchors-lock, import,
+# clean, setup, system-packages) are the ones every archive shares: see archive.mk, included
+# below; this file adds the set-up of a development checkout and the developer targets.
 
 PYTHON      ?= python3
 VENV        := .venv
 PY          := $(VENV)/bin/python
-SPHINXBUILD := $(VENV)/bin/sphinx-build
-SPHINXOPTS  ?= -W --keep-going -q
-SOURCEDIR   := source
-BUILDDIR    := _build
-SPHINX      = $(SPHINXBUILD) $(SPHINXOPTS) -c . -d $(BUILDDIR)/doctrees
-PUBLICDIR   := $(BUILDDIR)/public
-PUBLIC      = $(SPHINXBUILD) $(SPHINXOPTS) -c . -d $(BUILDDIR)/doctrees-public -D interrogations_public=1
 
-.PHONY: all setup system-packages html pdf latex canvas moodle anchors-lock public test test-newest-python bench bench-quick lint import clean
+include ext/sphinx_interrogations/scaffold/archive.mk
 
-all: html pdf canvas moodle
+.PHONY: test test-newest-python bench bench-quick lint
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
-
-setup: $(VENV)/.installed
-
-system-packages:
-	tools/install-system-packages
-
-html: setup
-	$(SPHINX) -b html $(SOURCEDIR) $(BUILDDIR)/html
-
-latex: setup
-	$(SPHINX) -b latex $(SOURCEDIR) $(BUILDDIR)/latex
-
-pdf: latex system-packages
-	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS='-interaction=nonstopmode -halt-on-error -quiet'
-
-canvas: setup
-	$(SPHINX) -b canvas $(SOURCEDIR) $(BUILDDIR)/canvas
-
-moodle: setup
-	$(SPHINX) -b moodle $(SOURCEDIR) $(BUILDDIR)/moodle
-
-# Everything, with students replaced by pseudonyms (needs INTERROGATIONS_PSEUDONYM_KEY).
-public: setup system-packages
-	$(PUBLIC) -E -b html $(SOURCEDIR) $(PUBLICDIR)/html
-	$(PUBLIC) -b latex $(SOURCEDIR) $(PUBLICDIR)/latex
-	$(MAKE) -C $(PUBLICDIR)/latex all-pdf LATEXMKOPTS='-interaction=nonstopmode -halt-on-error -quiet'
-	$(PUBLIC) -b canvas $(SOURCEDIR) $(PUBLICDIR)/canvas
-	$(PUBLIC) -b moodle $(SOURCEDIR) $(PUBLICDIR)/moodle
-
-# Lock the anchors of the current HTML build as published (review the summary, commit anchors.lock).
-anchors-lock: setup
-	$(SPHINX) -b html -D interrogations_anchor_lock= $(SOURCEDIR) $(BUILDDIR)/html
-	$(PY) -m sphinx_interrogations.lock update $(BUILDDIR)/html anchors.lock
 
 test: setup
 	tools/install-system-packages --browser
@@ -77,10 +40,3 @@ bench-quick: setup
 
 lint: setup
 	$(VENV)/bin/ruff check .
-
-import: setup
-	@test -n "$(FILE)" || { echo 'usage: make import FILE=document.txt [FORCE=1] [ARGS="--week 7"]'; exit 2; }
-	$(PY) -m interrogations_import "$(FILE)" $(if $(FORCE),--force,) $(ARGS)
-
-clean:
-	rm -rf $(BUILDDIR)

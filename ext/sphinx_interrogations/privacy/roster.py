@@ -17,7 +17,9 @@ from .. import ids
 #: Consent levels, least to most restrictive.
 CONSENTS = ("named", "pseudonym", "exclude")
 MAX_NUMBER = 999
-ROSTER_COLUMNS = frozenset({"name", "aliases", "consent", "number"})
+#: The roster's columns, in the order a CSV roster's header gives them.
+ROSTER_HEADER = ("name", "aliases", "consent", "number")
+ROSTER_COLUMNS = frozenset(ROSTER_HEADER)
 
 
 def consent_option(argument: str | None) -> str:

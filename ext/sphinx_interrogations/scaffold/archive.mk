@@ -1,0 +1,62 @@
+# The make targets every interrogations archive shares: build, export, public build, anchor lock,
+# import and clean. This project's Makefile includes this file, and so does every archive made
+# by `interrogations-new` (from the installed package). The including Makefile defines VENV, PY
+# and the rule that makes $(VENV)/.installed (the virtual environment, set up), and its own test.
+
+ARCHIVE_MK_DIR := $(dir $(lastword $(MAKEFILE_LIST)))
+SPHINXBUILD := $(VENV)/bin/sphinx-build
+SPHINXOPTS  ?= -W --keep-going -q
+SOURCEDIR   := source
+BUILDDIR    := _build
+SPHINX      = $(SPHINXBUILD) $(SPHINXOPTS) -c . -d $(BUILDDIR)/doctrees
+PUBLICDIR   = $(BUILDDIR)/public
+PUBLIC      = $(SPHINXBUILD) $(SPHINXOPTS) -c . -d $(BUILDDIR)/doctrees-public -D interrogations_public=1
+LATEXMKOPTS := -interaction=nonstopmode -halt-on-error -quiet
+# The language conf.py sets, for TeX's support of it (known once the environment is set up).
+TEX_LANGUAGE = $(if $(wildcard $(PY)),--tex-language "$$($(PY) -m sphinx_interrogations.scaffold.language)")
+
+.DEFAULT_GOAL := all
+.PHONY: all setup system-packages html pdf latex canvas moodle anchors-lock public import clean
+
+all: html pdf canvas moodle
+
+setup: $(VENV)/.installed
+
+# TeX for the PDF, with its support for conf.py's language once set up, when missing.
+system-packages:
+	bash $(ARCHIVE_MK_DIR)install-system-packages $(TEX_LANGUAGE)
+
+html: setup
+	$(SPHINX) -b html $(SOURCEDIR) $(BUILDDIR)/html
+
+latex: setup
+	$(SPHINX) -b latex $(SOURCEDIR) $(BUILDDIR)/latex
+
+pdf: latex system-packages
+	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS='$(LATEXMKOPTS)'
+
+canvas: setup
+	$(SPHINX) -b canvas $(SOURCEDIR) $(BUILDDIR)/canvas
+
+moodle: setup
+	$(SPHINX) -b moodle $(SOURCEDIR) $(BUILDDIR)/moodle
+
+# Everything, with students replaced by pseudonyms (needs INTERROGATIONS_PSEUDONYM_KEY).
+public: setup system-packages
+	$(PUBLIC) -E -b html $(SOURCEDIR) $(PUBLICDIR)/html
+	$(PUBLIC) -b latex $(SOURCEDIR) $(PUBLICDIR)/latex
+	$(MAKE) -C $(PUBLICDIR)/latex all-pdf LATEXMKOPTS='$(LATEXMKOPTS)'
+	$(PUBLIC) -b canvas $(SOURCEDIR) $(PUBLICDIR)/canvas
+	$(PUBLIC) -b moodle $(SOURCEDIR) $(PUBLICDIR)/moodle
+
+# Lock the anchors of the current HTML build as published (review the summary, commit anchors.lock).
+anchors-lock: setup
+	$(SPHINX) -b html -D interrogations_anchor_lock= $(SOURCEDIR) $(BUILDDIR)/html
+	$(PY) -m sphinx_interrogations.lock update $(BUILDDIR)/html anchors.lock
+
+import: setup
+	@test -n "$(FILE)" || { echo 'usage: make import FILE=document.txt [FORCE=1] [ARGS="--week 7"]'; exit 2; }
+	$(PY) -m interrogations_import "$(FILE)" $(if $(FORCE),--force,) $(ARGS)
+
+clean:
+	rm -rf $(BUILDDIR)
