@@ -83,7 +83,7 @@ def inforef_xml(placed: PlacedActivity) -> bytes:
     return serialize(element)
 
 
-def _file_entry(parent: etree._Element, file: PlacedFile, timestamp: int) -> None:
+def _file_entry(parent: etree._Element, file: PlacedFile) -> None:
     entry = container(parent, "file", id=file.id)
     fields(
         entry,
@@ -99,8 +99,8 @@ def _file_entry(parent: etree._Element, file: PlacedFile, timestamp: int) -> Non
             "filesize": len(file.file.content),
             "mimetype": file.file.mimetype,
             "status": 0,
-            "timecreated": timestamp,
-            "timemodified": timestamp,
+            "timecreated": 0,
+            "timemodified": 0,
             "source": file.filename,
             "author": NULL,
             "license": NULL,
@@ -116,5 +116,5 @@ def files_xml(layout: Layout) -> bytes:
     """``files.xml``: every page file of the backup."""
     element = root("files")
     for file in layout.files:
-        _file_entry(element, file, layout.course.timestamp)
+        _file_entry(element, file)
     return serialize(element)

@@ -72,7 +72,17 @@ def moodle_backup_xml(layout: Layout, archive_name: str) -> bytes:
     )
     backup_id = hashlib.md5(short_name(layout).encode(), usedforsecurity=False).hexdigest()
     detail = container(container(information, "details"), "detail", backup_id=backup_id)
-    fields(detail, {"type": "course", "format": "moodle2", "mode": MODE_GENERAL})
+    fields(
+        detail,
+        {
+            "type": "course",
+            "format": "moodle2",
+            "interactive": 1,
+            "mode": MODE_GENERAL,
+            "execution": 1,
+            "executiontime": 0,
+        },
+    )
     contents = container(information, "contents")
     activities = container(contents, "activities")
     for placed in layout.activities:
