@@ -35,8 +35,15 @@ class _Reader:
     def __init__(self, files: Mapping[str, bytes]) -> None:
         self.files = files
         self.problems: list[str] = []
+        self.parsed: dict[str, etree._Element | None] = {}
 
     def parse(self, path: str) -> etree._Element | None:
+        """The root element of ``path``; None (a problem noted once) if missing or malformed."""
+        if path not in self.parsed:
+            self.parsed[path] = self._parse(path)
+        return self.parsed[path]
+
+    def _parse(self, path: str) -> etree._Element | None:
         if path not in self.files:
             self.problems.append(f"{path}: missing")
             return None
@@ -218,8 +225,8 @@ def _check_content(reader: _Reader, backup: etree._Element, contexts: dict[str, 
                 reader.problem(
                     path, f"link placeholder {kind}*{number} names no page of the backup"
                 )
-        if path.endswith("/page.xml"):
-            element = etree.fromstring(data)
+        element = reader.parse(path)
+        if path.endswith("/page.xml") and element is not None:
             context = element.get("contextid", "")
             for name in referenced_files(_text(element, "page/content")):
                 if (context, "/" + unquote(name)) not in stored:
