@@ -1,0 +1,112 @@
+"""``make moodle``: the moodle builder writes the native backup beside the Common Cartridge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tests.exporters.conftest import lms_copy
+from tests.exporters.moodle_backup.conftest import read_mbz
+from tests.helpers import build
+
+BASEURL = "https://example.edu/seminar/"
+
+
+def build_moodle(
+    srcdir: Path, schema_dir: Path, builder: str = "moodle", **overrides: object
+) -> Path:
+    result = build(
+        srcdir,
+        builder,
+        freshenv=True,
+        confoverrides={"interrogations_lms_schema_dir": str(schema_dir), **overrides},
+    )
+    assert "WARNING" not in result.warnings and "ERROR" not in result.warnings, result.warnings
+    return Path(result.outdir)
+
+
+@pytest.fixture(scope="module")
+def published(rootdir: Path, schema_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    srcdir = lms_copy(rootdir, tmp_path_factory.mktemp("published") / "src")
+    return build_moodle(srcdir, schema_dir, html_baseurl=BASEURL)
+
+
+def listing(files: dict[str, bytes]) -> etree._Element:
+    return etree.fromstring(files["moodle_backup.xml"]).find("information/contents")
+
+
+def page_content(files: dict[str, bytes], cmid: str) -> str:
+    return etree.fromstring(files[f"activities/page_{cmid}/page.xml"]).findtext("page/content")
+
+
+def test_both_packages_are_written(published):
+    assert sorted(path.name for path in published.iterdir() if path.is_file()) == [
+        "hostile-course-co.imscc",
+        "hostile-course-co.mbz",
+    ]
+
+
+def test_named_sections_pages_and_the_archive_link(published):
+    files = read_mbz(published / "hostile-course-co.mbz")
+    sections = [entry.findtext("title") for entry in listing(files).iterfind("sections/section")]
+    assert sections == ["About this archive", "Week 2: Script & <Tags>", "Week 10: Later Things"]
+    activities = [
+        (entry.findtext("modulename"), entry.findtext("title"))
+        for entry in listing(files).iterfind("activities/activity")
+    ]
+    assert activities[:3] == [
+        ("page", "About this archive"),
+        ("url", "The full archive (web)"),
+        ("page", "Week 2 overview"),
+    ]
+    assert [kind for kind, _ in activities].count("page") == 6
+    url = etree.fromstring(files["activities/url_101/url.xml"])
+    assert url.findtext("url/externalurl") == f"{BASEURL}index.html"
+
+
+def test_cross_references_are_links_inside_the_course(published):
+    files = read_mbz(published / "hostile-course-co.mbz")
+    ids = {
+        entry.findtext("title").split(" — ")[0]: entry.findtext("moduleid")
+        for entry in listing(files).iterfind("activities/activity")
+    }
+    mensah = etree.HTML(page_content(files, ids["10.1 Mensah"]))
+    hrefs = mensah.xpath("//a/@href")
+    obrien = ids["2.1 O'Brien"]
+    assert f"$@PAGEVIEWBYID*{obrien}@$#w02-zoe-obrien-response" in hrefs
+    # "this page in the web archive" still goes to the web archive
+    assert f"{BASEURL}weeks/alpha.html#w10-kwame-mensah" in hrefs
+
+
+def test_images_are_the_pages_own_files(published):
+    files = read_mbz(published / "hostile-course-co.mbz")
+    entries = etree.fromstring(files["files.xml"]).findall("file")
+    assert [entry.findtext("filename") for entry in entries] == ["my-diagram.png"]
+    context = entries[0].findtext("contextid")
+    pages = [path for path in files if path.endswith("/page.xml")]
+    (owner,) = [path for path in pages if etree.fromstring(files[path]).get("contextid") == context]
+    images = etree.HTML(etree.fromstring(files[owner]).findtext("page/content")).xpath("//img/@src")
+    assert images == ["@@PLUGINFILE@@/my-diagram.png"]
+    digest = entries[0].findtext("contenthash")
+    assert files[f"files/{digest[:2]}/{digest}"].startswith(b"\x89PNG")
+
+
+def test_same_sources_same_backup_bytes(published, rootdir, schema_dir, tmp_path):
+    again = build_moodle(lms_copy(rootdir, tmp_path / "src"), schema_dir, html_baseurl=BASEURL)
+    assert (again / "hostile-course-co.mbz").read_bytes() == (
+        published / "hostile-course-co.mbz"
+    ).read_bytes()
+
+
+def test_unpublished_archive_no_url_activity_and_no_imscc_builder_backup(
+    rootdir, schema_dir, tmp_path
+):
+    outdir = build_moodle(lms_copy(rootdir, tmp_path / "src"), schema_dir)
+    files = read_mbz(outdir / "hostile-course-co.mbz")
+    assert [e.findtext("modulename") for e in listing(files).iterfind("activities/activity")].count(
+        "url"
+    ) == 0
+    imscc = build_moodle(lms_copy(rootdir, tmp_path / "src2"), schema_dir, builder="imscc")
+    assert not list(imscc.glob("*.mbz"))
