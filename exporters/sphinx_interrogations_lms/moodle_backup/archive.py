@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 MAIN_FILE = "moodle_backup.xml"
+#: zlib's default level: level 9 takes twice as long for 1% less
+COMPRESSION = 6
 
 
 def entry_order(paths: list[str]) -> list[str]:
@@ -26,17 +28,14 @@ def entry_order(paths: list[str]) -> list[str]:
 def archive_bytes(files: Mapping[str, bytes], mtime: int) -> bytes:
     """The tar.gz of ``files`` (path -> content), every entry dated ``mtime``."""
     buffer = io.BytesIO()
-    with (
-        gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as zipped,
-        tarfile.open(fileobj=zipped, mode="w", format=tarfile.USTAR_FORMAT) as tar,
-    ):
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.USTAR_FORMAT) as tar:
         for path in entry_order(list(files)):
             info = tarfile.TarInfo(path)
             info.size, info.mtime, info.mode = len(files[path]), mtime, 0o644
             info.uid = info.gid = 0
             info.uname = info.gname = ""
             tar.addfile(info, io.BytesIO(files[path]))
-    return buffer.getvalue()
+    return gzip.compress(buffer.getvalue(), compresslevel=COMPRESSION, mtime=0)
 
 
 def write_atomically(target: Path, data: bytes) -> None:
