@@ -132,4 +132,3 @@ def backup_course(
         timestamp=(start or 0) if timestamp is None else timestamp,
         sections=tuple(sections),
     )
-

@@ -16,8 +16,9 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .errors import BackupError
+from .layout import split_name
 from .links import KEY, has_file_reference, linked_keys, referenced_files
-from .model import BackupCourse, PageActivity, Section, UrlActivity
+from .model import Activity, BackupCourse, PageActivity, Section, UrlActivity
 from .text import FILE_NAME_LIMIT, course_name, plain_name, xml_problem
 
 FORMATS = ("topics", "weeks")
@@ -36,20 +37,23 @@ def html_problems(html: str) -> list[str]:
     ]
 
 
-def _text_problems(where: str, values: dict[str, str]) -> Iterator[str]:
-    for field, value in values.items():
+def _field_problems(
+    where: str, texts: dict[str, str], htmls: dict[str, str], keys: set[str]
+) -> Iterator[str]:
+    """Characters XML cannot hold in any field; HTML that does not parse or links nowhere."""
+    for field, value in {**texts, **htmls}.items():
         if problem := xml_problem(value):
             yield f"{where}: {field} has {problem}"
+        elif field in htmls:
+            for problem in html_problems(value):
+                yield f"{where}: {field} is not well-formed HTML: {problem}"
+            for key in sorted(set(linked_keys(value)) - keys):
+                yield f"{where}: {field} links to page {key!r}, which is not in the course"
 
 
-def _html_problems(where: str, values: dict[str, str], keys: set[str]) -> Iterator[str]:
-    for field, html in values.items():
-        if xml_problem(html):
-            continue  # reported as a text problem
-        for problem in html_problems(html):
-            yield f"{where}: {field} is not well-formed HTML: {problem}"
-        for key in sorted(set(linked_keys(html)) - keys):
-            yield f"{where}: {field} links to page {key!r}, which is not in the course"
+def _no_file_reference(where: str, field: str, html: str) -> Iterator[str]:
+    if has_file_reference(html):
+        yield f"{where}: {field} refers to a file (@@PLUGINFILE@@), only page content may"
 
 
 def _file_problems(where: str, page: PageActivity) -> Iterator[str]:
@@ -58,71 +62,55 @@ def _file_problems(where: str, page: PageActivity) -> Iterator[str]:
         if count > 1:
             yield f"{where}: {count} files named {name!r}"
     for file in page.files:
-        parts = file.name.split("/")
         if (
             not file.name
             or file.name.startswith("/")
             or "\\" in file.name
             or normpath(file.name) != file.name
-            or any(part in ("", ".", "..") for part in parts)
-            or len(parts[-1]) > FILE_NAME_LIMIT
-            or len(file.name) - len(parts[-1]) + 2 > FILE_NAME_LIMIT
+            or any(part in ("", ".", "..") for part in file.name.split("/"))
+            or max(len(part) for part in split_name(file.name)) > FILE_NAME_LIMIT
         ):
             yield f"{where}: file name {file.name!r} is not a relative path Moodle can store"
-        yield from _text_problems(
-            where, {f"file {file.name!r}": file.name, "mimetype": file.mimetype}
-        )
+        texts = {f"file {file.name!r}": file.name, "mimetype": file.mimetype}
+        yield from _field_problems(where, texts, {}, set())
     for name in referenced_files(page.content):
         if name not in names:
             yield f"{where}: content refers to file {name!r}, which the page does not have"
-    if has_file_reference(page.intro):
-        yield f"{where}: intro refers to a file (@@PLUGINFILE@@), only content may"
 
 
-def _activity_problems(where: str, activity: object, keys: set[str]) -> Iterator[str]:
+def _activity_problems(where: str, activity: Activity, keys: set[str]) -> Iterator[str]:
     if isinstance(activity, PageActivity):
-        yield from _text_problems(where, {"name": activity.name})
-        yield from _html_problems(
-            where, {"intro": activity.intro, "content": activity.content}, keys
-        )
-        yield from _text_problems(where, {"intro": activity.intro, "content": activity.content})
+        htmls = {"intro": activity.intro, "content": activity.content}
+        yield from _field_problems(where, {"name": activity.name}, htmls, keys)
         yield from _file_problems(where, activity)
     elif isinstance(activity, UrlActivity):
-        yield from _text_problems(where, {"name": activity.name, "url": activity.url})
-        yield from _html_problems(where, {"intro": activity.intro}, keys)
-        yield from _text_problems(where, {"intro": activity.intro})
+        texts = {"name": activity.name, "url": activity.url}
+        yield from _field_problems(where, texts, {"intro": activity.intro}, keys)
         parts = urlsplit(activity.url)
         if parts.scheme not in URL_SCHEMES or not parts.netloc:
             yield f"{where}: url {activity.url!r} is not an absolute http(s) address"
     else:
         yield f"{where}: {type(activity).__name__} is not a Page or URL activity"
         return
+    yield from _no_file_reference(where, "intro", activity.intro)
     if not plain_name(activity.name):
         yield f"{where}: empty name"
-    if has_file_reference(activity.intro) and isinstance(activity, UrlActivity):
-        yield f"{where}: intro refers to a file (@@PLUGINFILE@@), which a URL cannot have"
 
 
 def _section_problems(number: int, section: Section, keys: set[str]) -> Iterator[str]:
     where = f"section {number} ({plain_name(section.name)!r})"
-    yield from _text_problems(where, {"name": section.name, "summary": section.summary})
-    yield from _html_problems(where, {"summary": section.summary}, keys)
-    if has_file_reference(section.summary):
-        yield f"{where}: summary refers to a file (@@PLUGINFILE@@), only page content may"
+    yield from _field_problems(where, {"name": section.name}, {"summary": section.summary}, keys)
+    yield from _no_file_reference(where, "summary", section.summary)
     for position, activity in enumerate(section.activities, 1):
         name = plain_name(getattr(activity, "name", ""))
         yield from _activity_problems(f"{where}, activity {position} ({name!r})", activity, keys)
 
 
 def _course_problems(course: BackupCourse, keys: set[str]) -> Iterator[str]:
-    yield from _text_problems(
-        "course", {"full name": course.full_name, "short name": course.short_name}
-    )
-    yield from _html_problems("course", {"summary": course.summary}, keys)
-    yield from _text_problems("course", {"summary": course.summary})
-    if has_file_reference(course.summary):
-        yield "course: summary refers to a file (@@PLUGINFILE@@), only page content may"
-    for field, name in (("full name", course.full_name), ("short name", course.short_name)):
+    names = {"full name": course.full_name, "short name": course.short_name}
+    yield from _field_problems("course", names, {"summary": course.summary}, keys)
+    yield from _no_file_reference("course", "summary", course.summary)
+    for field, name in names.items():
         if not course_name(name, FILE_NAME_LIMIT):
             yield f"course: empty {field}"
     if course.format not in FORMATS:

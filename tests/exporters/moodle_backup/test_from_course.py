@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from tests.conftest import SEED_STUDENTS
 from tests.exporters.conftest import lms_copy
 from tests.exporters.moodle_backup.conftest import read_mbz
-from tests.helpers import build
+from tests.helpers import build, build_archive
 
 BASEURL = "https://example.edu/seminar/"
 
@@ -110,3 +111,27 @@ def test_unpublished_archive_no_url_activity_and_no_imscc_builder_backup(
     ) == 0
     imscc = build_moodle(lms_copy(rootdir, tmp_path / "src2"), schema_dir, builder="imscc")
     assert not list(imscc.glob("*.mbz"))
+
+
+def test_the_real_archive_restores_as_named_sections(tmp_path):
+    result = build_archive(tmp_path, "moodle")
+    assert result.warnings == ""
+    (backup,) = result.outdir.glob("*.mbz")
+    files = read_mbz(backup)
+    sections = [entry.findtext("title") for entry in listing(files).iterfind("sections/section")]
+    assert sections[:2] == ["About this archive", "Week 6: Peer-to-peer Mutualism"]
+    week6 = listing(files).find("sections/section[2]/sectionid").text
+    pages = [
+        entry.findtext("title")
+        for entry in listing(files).iterfind("activities/activity")
+        if entry.findtext("sectionid") == week6
+    ]
+    assert pages[0] == "Week 6 overview"
+    assert len(pages) == 1 + len(SEED_STUDENTS)
+    for title, student in zip(pages[1:], SEED_STUDENTS, strict=True):
+        assert title.startswith("6.") and student.split()[-1] in title
+    course = etree.fromstring(files["course/course.xml"])
+    assert course.findtext("fullname") == listing(files).getparent().findtext(
+        "original_course_fullname"
+    )
+    assert course.findtext("lang") == "en"

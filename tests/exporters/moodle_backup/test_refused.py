@@ -77,7 +77,7 @@ BROKEN = {
         with_activities(
             PageActivity("p", "A", "", intro=f'<img src="{file_src("a.png")}">', files=(PNG,))
         ),
-        "intro refers to a file (@@PLUGINFILE@@), only content may",
+        "intro refers to a file (@@PLUGINFILE@@), only page content may",
     ),
     "format": (
         minimal_course(format="social"),
