@@ -53,7 +53,7 @@ def _anchor_pages(course: Course) -> dict[str, str]:
     for page in pages:
         found.setdefault(page.anchor, page.anchor)
         if 'id="' in page.body:
-            tree = html.fragment_fromstring(page.body, create_parent="div")
+            tree = html.fragment_fromstring(xml_text(page.body), create_parent="div")
             for anchor in tree.xpath("//@id"):
                 found.setdefault(str(anchor), page.anchor)
     return found

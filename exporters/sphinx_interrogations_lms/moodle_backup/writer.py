@@ -43,7 +43,7 @@ def backup_files(course: BackupCourse, archive_name: str = "backup.mbz") -> dict
     return files
 
 
-def write_backup(course: BackupCourse, path: Path) -> Path:
+def write_backup(course: BackupCourse, path: Path | str) -> Path:
     """Write the ``.mbz`` of ``course`` to ``path`` (tar.gz) and return ``path``."""
     path = Path(path)
     files = backup_files(course, path.name)

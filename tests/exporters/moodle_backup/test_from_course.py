@@ -104,11 +104,16 @@ def test_same_sources_same_backup_bytes(published, rootdir, schema_dir, tmp_path
 def test_unpublished_archive_no_url_activity_and_no_imscc_builder_backup(
     rootdir, schema_dir, tmp_path
 ):
-    outdir = build_moodle(lms_copy(rootdir, tmp_path / "src"), schema_dir)
+    srcdir = lms_copy(rootdir, tmp_path / "src")
+    outdir = build_moodle(srcdir, schema_dir, interrogations_lms_date="2024-09-01")
     files = read_mbz(outdir / "hostile-course-co.mbz")
-    assert [e.findtext("modulename") for e in listing(files).iterfind("activities/activity")].count(
-        "url"
-    ) == 0
+    kinds = [
+        entry.findtext("modulename") for entry in listing(files).iterfind("activities/activity")
+    ]
+    assert "url" not in kinds
+    information = listing(files).getparent()
+    assert information.findtext("original_course_startdate") == "1725148800"
+    assert information.findtext("backup_date") == "1725148800"
     imscc = build_moodle(lms_copy(rootdir, tmp_path / "src2"), schema_dir, builder="imscc")
     assert not list(imscc.glob("*.mbz"))
 
@@ -135,3 +140,17 @@ def test_the_real_archive_restores_as_named_sections(tmp_path):
         "original_course_fullname"
     )
     assert course.findtext("lang") == "en"
+
+
+def test_no_backup_from_sources_with_errors(rootdir, schema_dir, tmp_path):
+    srcdir = lms_copy(rootdir, tmp_path / "src")
+    outdir = build_moodle(srcdir, schema_dir)
+    assert (outdir / "hostile-course-co.mbz").is_file()
+    week = srcdir / "weeks" / "alpha.rst"
+    broken = "\n.. interrogation:: Fay Gee\n   :colour: red\n\n   An unknown option.\n"
+    week.write_text(week.read_text() + broken)
+    result = build(
+        srcdir, "moodle", confoverrides={"interrogations_lms_schema_dir": str(schema_dir)}
+    )
+    assert "hostile-course-co.imscc not written" in result.warnings
+    assert list(Path(result.outdir).glob("*.mbz")) == []
