@@ -207,11 +207,13 @@ class MoodleBuilder(PackageBuilder):
     native_backup = True
 
     def finish(self) -> None:
-        backup = Path(self.outdir) / f"{self.course.slug}.mbz" if self.course else None
-        if self.native_backup and backup:
-            backup.unlink(missing_ok=True)  # no backup left from older sources
+        if not self.native_backup or self.course is None:
+            super().finish()
+            return
+        backup = Path(self.outdir) / f"{self.course.slug}.mbz"
+        backup.unlink(missing_ok=True)  # never one left from older sources
         super().finish()
-        if self.native_backup and backup and self.course and not self.refused:
+        if not self.refused:
             try:
                 write_backup(backup_course(self.course), backup)
             except BackupError as error:
