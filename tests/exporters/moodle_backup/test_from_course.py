@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
+from sphinx_interrogations_lms import builders
+from sphinx_interrogations_lms.checks import PackageError
+from sphinx_interrogations_lms.moodle_backup.from_course import backup_course
 from tests.conftest import SEED_STUDENTS
 from tests.exporters.conftest import lms_copy
 from tests.exporters.moodle_backup.conftest import read_mbz
@@ -154,3 +158,20 @@ def test_no_backup_from_sources_with_errors(rootdir, schema_dir, tmp_path):
     )
     assert "hostile-course-co.imscc not written" in result.warnings
     assert list(Path(result.outdir).glob("*.mbz")) == []
+
+
+def test_a_backup_that_fails_its_checks_is_one_build_error(
+    rootdir, schema_dir, tmp_path, monkeypatch
+):
+    def broken(course):  # a page key Moodle links cannot carry
+        converted = backup_course(course)
+        page = converted.sections[0].activities[0]
+        section = replace(converted.sections[0], activities=(replace(page, key="a b"),))
+        return replace(converted, sections=(section, *converted.sections[1:]))
+
+    monkeypatch.setattr(builders, "backup_course", broken)
+    with pytest.raises(
+        PackageError, match=r"Moodle backup not written: 1 problem\(s\):\n  page key"
+    ):
+        build_moodle(lms_copy(rootdir, tmp_path / "src"), schema_dir)
+    assert list((tmp_path / "src" / "_build" / "moodle").glob("*.mbz")) == []
