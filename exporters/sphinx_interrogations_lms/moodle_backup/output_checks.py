@@ -58,8 +58,7 @@ class _Reader:
 
 
 def _text(element: etree._Element, path: str) -> str:
-    found = element.find(path)
-    return "" if found is None or found.text is None else found.text
+    return element.findtext(path) or ""
 
 
 def _duplicates(values: list[str]) -> list[str]:
