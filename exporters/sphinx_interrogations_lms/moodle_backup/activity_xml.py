@@ -12,10 +12,9 @@ from .layout import Layout, PlacedActivity, PlacedFile
 from .links import backup_html
 from .model import PageActivity, UrlActivity
 from .text import plain_name
-from .xmldoc import NULL, child, container, fields, root, serialize
+from .xmldoc import HTML_FORMAT, NULL, child, container, fields, root, serialize
 
 MODULE_VERSION = 2024100700
-HTML_FORMAT = 1
 #: mod/page "open" display (its default)
 PAGE_DISPLAY_OPEN = 5
 #: no intro above the content, no "Last modified" line (a fixed date would mislead)

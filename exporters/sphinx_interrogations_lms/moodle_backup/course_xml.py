@@ -12,7 +12,7 @@ import hashlib
 from .layout import COURSE_CONTEXT, COURSE_ID, SYSTEM_CONTEXT, Layout, PlacedSection
 from .links import backup_html
 from .text import FULL_NAME_LIMIT, LANGUAGE_LIMIT, SHORT_NAME_LIMIT, course_name, cut, plain_name
-from .xmldoc import container, fields, root, serialize
+from .xmldoc import HTML_FORMAT, container, fields, root, serialize
 
 #: Moodle 4.5.0: not newer than any 4.5.x site (a newer one gets a precheck warning)
 MOODLE_VERSION = 2024100700
@@ -23,7 +23,6 @@ ORIGINAL_WWWROOT = "https://generator.invalid"
 SITE_IDENTIFIER_HASH = "5f1c3e0a9b7d4c2e8a6f0b1d3c5e7a9f"
 #: backup mode "general" (backup::MODE_GENERAL)
 MODE_GENERAL = 10
-HTML_FORMAT = 1
 
 
 def full_name(layout: Layout) -> str:

@@ -49,6 +49,6 @@ def restore_safe_html(html: str) -> str:
 
 
 def xml_problem(text: str) -> str:
-    """ "" if XML can hold ``text``, else which character it cannot."""
+    """Which character of ``text`` XML cannot hold, as a phrase ("" when it can hold them all)."""
     match = NOT_XML.search(text)
     return f"a character XML cannot hold (U+{ord(match.group()):04X})" if match else ""

@@ -13,6 +13,8 @@ from lxml import etree
 DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 #: Moodle's NULL in every backup XML field
 NULL = "$@NULL@$"
+#: the ``*format`` of a text field holding HTML (FORMAT_HTML)
+HTML_FORMAT = 1
 
 #: files every backup needs whose content does not matter: path -> root element
 STUBS = {
