@@ -1,6 +1,7 @@
 """A native Moodle course backup (``.mbz``) that restores in Moodle 4.x with named sections.
 
-Independent of Sphinx and of the Common Cartridge code: build a :class:`BackupCourse` from
+Independent of Sphinx and of the rest of the exporter (only :mod:`.from_course`, the adapter
+from the exporter's course model, imports it): build a :class:`BackupCourse` from
 :class:`Section`, :class:`PageActivity` (with :class:`PageFile`) and :class:`UrlActivity`,
 link pages with :func:`page_href`, show their files with :func:`file_src`, and call
 :func:`write_backup`. Every rule Moodle's restore depends on is checked first; a course that
