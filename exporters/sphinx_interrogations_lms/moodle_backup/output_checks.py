@@ -115,7 +115,8 @@ def _check_sections(reader: _Reader, backup: etree._Element) -> dict[str, int]:
                 reader.problem(path, f"{field} missing or not an integer")
         if len(_text(section, "name")) > NAME_LIMIT:
             reader.problem(path, f"name over {NAME_LIMIT} characters")
-        numbers[sid] = int(_text(section, "number") or -1)
+        number = _text(section, "number")
+        numbers[sid] = int(number) if number.isdigit() else -1
     if sorted(numbers.values()) != list(range(len(numbers))):
         reader.problem("sections", f"numbers {sorted(numbers.values())} are not 0, 1, … in order")
     return numbers

@@ -50,6 +50,10 @@ MISTAKES = {
         replace("sections/section_12/section.xml", "<number>2</number>", "<number>3</number>"),
         "sections: numbers [0, 1, 3] are not 0, 1, … in order",
     ),
+    "section number not a number": (
+        replace("sections/section_12/section.xml", "<number>2</number>", "<number>two</number>"),
+        "sections/section_12/section.xml: number missing or not an integer",
+    ),
     "module in another section": (
         replace("activities/page_103/module.xml", "<sectionid>12", "<sectionid>11"),
         "activities/page_103/module.xml: id, modulename or section differ from the listing",
