@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from sphinx_interrogations_lms.moodle_backup import (
@@ -10,6 +14,7 @@ from sphinx_interrogations_lms.moodle_backup import (
     UrlActivity,
     backup_files,
 )
+from sphinx_interrogations_lms.moodle_backup.text import NOT_XML, plain_name
 from tests.exporters.moodle_backup.conftest import minimal_course
 
 HOSTILE = "Week <1> & \"the\" 'quotes' 🎓 — ümlaut </name>"
@@ -74,3 +79,21 @@ def test_white_space_in_names_becomes_one_space():
         == "A name with gaps"
     )
     assert etree.fromstring(files["sections/section_10/section.xml"]).findtext("name") == "S S"
+
+
+XML_TEXT = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\ufffe\uffff"), max_size=400
+).filter(lambda text: not NOT_XML.search(text))
+
+
+@given(name=XML_TEXT.filter(lambda text: text.strip()), course=XML_TEXT.filter(str.strip))
+@settings(max_examples=60)
+def test_any_text_is_written_and_read_back_within_the_limits(name, course):
+    page = PageActivity("p", name, "<p>x</p>")
+    files = backup_files(minimal_course(full_name=course, sections=(Section(name, "", (page,)),)))
+    written = etree.fromstring(files["activities/page_100/page.xml"]).findtext("page/name")
+    section = etree.fromstring(files["sections/section_10/section.xml"]).findtext("name")
+    assert written == section == plain_name(name)
+    assert len(written) <= 255
+    full = etree.fromstring(files["course/course.xml"]).findtext("fullname")
+    assert len(full) <= 254 and not re.search(r"<\S", full)
