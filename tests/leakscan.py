@@ -19,6 +19,7 @@ import importlib.util
 import io
 import re
 import subprocess
+import tarfile
 import tempfile
 import unicodedata
 import zipfile
@@ -41,6 +42,8 @@ COMBINING = re.compile(
 #: Most separators between two runs of one name ("O'Brien", "Núñez,  José", "zoe-o-brien").
 MAX_GAP = 3
 ZIP_SUFFIXES = (".zip", ".imscc", ".epub")
+#: gzip-compressed tars: the Moodle course backup
+TAR_SUFFIXES = (".mbz", ".tar.gz", ".tgz")
 INVENTORY_HEADER = b"# Sphinx inventory version 2"
 FONT_STREAM_KEYS = ("/Length1", "/Length2", "/Length3")
 #: Packages whose files builds copy verbatim into their output.
@@ -200,6 +203,13 @@ def _views(name: str, data: bytes) -> Iterator[tuple[str, str, bool]]:
             for member in package.namelist():
                 yield from _views(f"{name}!{member}", package.read(member))
         return
+    if lower.endswith(TAR_SUFFIXES) and data.startswith(b"\x1f\x8b"):
+        with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as archive:
+            for entry in archive.getmembers():
+                content = archive.extractfile(entry) if entry.isfile() else None
+                if content is not None:
+                    yield from _views(f"{name}!{entry.name}", content.read())
+        return
     if lower.endswith(".pdf") or data.startswith(b"%PDF"):
         yield f"{name} [pdf text]", _pdf_text(data), True
         yield f"{name} [pdf objects]", "\n".join(_pdf_strings(data)), True
@@ -220,6 +230,8 @@ def _text_views(text: str) -> Iterator[tuple[str, str]]:
     untagged = re.sub(r"<[^>]*>", "", text)
     yield "without tags", untagged
     yield "html-unescaped", html.unescape(untagged)
+    # HTML stored as XML text (a Moodle backup's pages): escaped twice
+    yield "xml-and-html-unescaped", html.unescape(html.unescape(untagged))
     yield "url-decoded", unquote(text)
     yield "json-unescaped", re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
     yield "without latex commands", re.sub(r"\\[a-zA-Z]+\*?|[{}]", "", text)

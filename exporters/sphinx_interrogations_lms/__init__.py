@@ -1,7 +1,8 @@
 """Canvas and Moodle (and generic Common Cartridge) packages of the archive, as Sphinx builders.
 
 ``extensions = ["sphinx_interrogations_lms"]`` adds the builders ``canvas``, ``moodle`` and
-``imscc``; each writes ``<outdir>/<course-slug>.imscc`` and validates it. The Common Cartridge
+``imscc``; each writes ``<outdir>/<course-slug>.imscc`` and validates it (``moodle`` also writes
+the native course backup ``<course-slug>.mbz``, :mod:`.moodle_backup`). The Common Cartridge
 core (:mod:`.cartridge`, :mod:`.package`, :mod:`.validate`) does not import Sphinx.
 """
 

@@ -36,6 +36,8 @@ from .collect import CourseCollector
 from .course import Course
 from .doctrees import interrogation_title
 from .links import Archive, LinkPolicy, PageMap, archive_policy, canvas_policy
+from .moodle_backup import BackupError, write_backup
+from .moodle_backup.from_course import backup_course
 from .package import write_package
 from .render import EXTENSION_NODE_NAMES, PackageTranslator
 from .validate import ExtraCheck
@@ -197,10 +199,25 @@ class CanvasBuilder(PackageBuilder):
 
 
 class MoodleBuilder(PackageBuilder):
-    """Moodle: plain CC 1.1; links go to the published archive or become text."""
+    """Moodle: plain CC 1.1 (links go to the published archive or become text), and beside it
+    the native course backup ``<course>.mbz`` (named sections, links inside the course)."""
 
     name = "moodle"
     epilog = _("The Moodle package is in %(outdir)s.")
+    native_backup = True
+
+    def finish(self) -> None:
+        if not self.native_backup or self.course is None:
+            super().finish()
+            return
+        backup = Path(self.outdir) / f"{self.course.slug}.mbz"
+        backup.unlink(missing_ok=True)  # never one left from older sources
+        super().finish()
+        if not self.refused:
+            try:
+                write_backup(backup_course(self.course), backup)
+            except BackupError as error:
+                raise PackageError(str(error)) from None
 
     @property
     def page_folder(self) -> str:
@@ -218,6 +235,7 @@ class CommonCartridgeBuilder(MoodleBuilder):
 
     name = "imscc"
     epilog = _("The Common Cartridge package is in %(outdir)s.")
+    native_backup = False
 
     @property
     def cc_version(self) -> CCVersion:

@@ -11,6 +11,12 @@ from pathlib import Path
 import pytest
 import sphinx
 
+from sphinx_interrogations_lms.moodle_backup import (
+    BackupCourse,
+    PageActivity,
+    Section,
+    write_backup,
+)
 from tests.conftest import SCHEMAS
 from tests.helpers import Build, build, copy_root
 from tests.leakscan import compile_pdf, name_needles, roster_needles, scan
@@ -64,6 +70,15 @@ def test_nested_packages_and_encodings_are_unpacked(tmp_path: Path) -> None:
         ("course.imscc!inner.zip!b.txt [url-decoded]", "José Núñez"),
         ("course.imscc!inner.zip!c.js [json-unescaped]", "Núñez (of José Núñez)"),
     } <= found
+
+
+def test_moodle_backups_are_unpacked(tmp_path: Path) -> None:
+    page = PageActivity("w01-anne", "1.1 Ng", "<p>Z&ouml;e O&#8217;Brien asks &amp; answers</p>")
+    course = BackupCourse("Seminar", "S", sections=(Section("Week 1", "", (page,)),))
+    write_backup(course, tmp_path / "course.mbz")
+    found = {(leak.where, leak.needle) for leak in scan([tmp_path], name_needles("Zoë O'Brien"))}
+    where = "course.mbz!activities/page_100/page.xml [xml-and-html-unescaped]"
+    assert (where, "Zoë O'Brien") in found
 
 
 def test_everyday_words_are_skipped_but_the_name_is_not(tmp_path: Path) -> None:
