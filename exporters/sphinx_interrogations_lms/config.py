@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 from sphinx.application import Sphinx
-from sphinx.config import Config
-
-from sphinx_interrogations.privacy.public_build import PUBLIC_BUILD_EVENT, PublicOverrides
 
 #: name -> (default, types, description); changing any of them rebuilds the packages only
 CONFIG_VALUES: dict[str, tuple[object, tuple[type, ...], str]] = {
@@ -58,21 +55,7 @@ CONFIG_VALUES: dict[str, tuple[object, tuple[type, ...], str]] = {
 }
 
 
-#: values holding text shown in the packages: scrubbed of students' names in public builds
-TEXT_VALUES = (
-    "interrogations_lms_course_title",
-    "interrogations_lms_course_code",
-    "interrogations_lms_description",
-)
-
-
 def register(app: Sphinx) -> None:
     """Add every configuration value of the LMS builders to ``app``."""
     for name, (default, types, description) in CONFIG_VALUES.items():
         app.add_config_value(name, default, "", types=types, description=description)
-    app.connect(PUBLIC_BUILD_EVENT, public_overrides)
-
-
-def public_overrides(app: Sphinx, config: Config) -> PublicOverrides:
-    """``seminar-public-build``: the LMS values a public build scrubs."""
-    return PublicOverrides(text_values=TEXT_VALUES)
