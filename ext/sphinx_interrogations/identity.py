@@ -137,6 +137,11 @@ def overview_anchor(week: str) -> str:
     return f"{week}-overview"
 
 
+def pdf_destination(anchor: str) -> str:
+    """Name of the PDF bookmark destination of the object with ``anchor``."""
+    return f"seminar.{anchor}"
+
+
 def lms_identifier(anchor: str, role: LmsRole = LmsRole.RESOURCE) -> str:
     """Common Cartridge identifier (an NCName) of the object with ``anchor`` in ``role``."""
     return f"{role.value}_{anchor}"
