@@ -6,18 +6,20 @@ whole document is read (see :mod:`.domain`), so nothing here depends on reading 
 
 from __future__ import annotations
 
-import unicodedata
 from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective
 
-from . import ids, privacy
+from . import identity
+from .catalogue import display_number
 from .dates import date_problem
 from .i18n import _
 from .nodes import interrogation, item_heading, item_meta, question, response, week
+from .options import SeminarDirective, split_list
+from .privacy.public_build import published_identity
+from .privacy.students import consent_option
 
 logger = logging.getLogger(__name__)
 
@@ -28,79 +30,6 @@ COUNT_KEY = "seminar:count"
 CURRENT_KEY = "seminar:interrogation"
 RESPONSES_KEY = "seminar:responses"
 RESPONDING_KEY = "seminar:responding"
-
-
-def split_list(text: str, separator: str) -> tuple[str, ...]:
-    """Split an option value into stripped, non-empty parts."""
-    return tuple(part.strip() for part in text.split(separator) if part.strip())
-
-
-def clean_name(text: str) -> str:
-    """Normalise a person's name: NFC, single spaces."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
-
-
-def is_control(char: str) -> bool:
-    """A control character other than the line breaks and tabs of a multi-line option."""
-    return unicodedata.category(char) == "Cc" and char not in "\t\n\r"
-
-
-class SeminarDirective(SphinxDirective):
-    """Shared validation of the three directives."""
-
-    def name_option(self, option: str, value: str) -> str:
-        """Return a cleaned name, or raise a located error if it is empty or holds control chars."""
-        if any(unicodedata.category(char) == "Cc" for char in value):
-            raise self.error(f"{option} contains control characters: {value!r}")
-        name = clean_name(value)
-        if not name:
-            raise self.error(f"{option} is empty")
-        return name
-
-    def text_option(self, option: str) -> str:
-        """The option's text, NFC with single spaces.
-
-        Control characters are reported (a located error) and left out: they cannot be shown,
-        and XML (the LMS packages) cannot hold them.
-        """
-        value = self.options.get(option, "")
-        if any(map(is_control, value)):
-            logger.error(
-                ":%s: contains control characters: %r (left out)",
-                option,
-                value,
-                location=self.get_location(),
-                type="seminar",
-                subtype="control",
-            )
-            value = "".join(char for char in value if not is_control(char))
-        return clean_name(value)
-
-    def explicit_anchor(self) -> str | None:
-        """The ``:id:`` option, checked to be a valid anchor."""
-        anchor = self.options.get("id")
-        if anchor is None:
-            return None
-        if not ids.is_valid_anchor(anchor):
-            suggestion = ids.slug(anchor)
-            example = f" (e.g. {suggestion!r})" if ids.is_valid_anchor(suggestion) else ""
-            raise self.error(
-                f"invalid :id: {anchor!r}: use lowercase ASCII letters, digits and single "
-                f"hyphens, starting with a letter{example}"
-            )
-        return anchor
-
-    def aliases(self) -> tuple[str, ...]:
-        """The ``:aliases:`` option: earlier anchors that must keep working."""
-        aliases = split_list(self.options.get("aliases", ""), " ")
-        for alias in aliases:
-            if not ids.is_valid_anchor(alias):
-                raise self.error(f"invalid alias {alias!r} in :aliases:")
-        return aliases
-
-    def parse_body(self) -> list[nodes.Node]:
-        """Parse the directive's content as ordinary reStructuredText."""
-        return self.parse_content_to_nodes(allow_section_headings=False)
 
 
 class WeekDirective(SeminarDirective):
@@ -115,6 +44,7 @@ class WeekDirective(SeminarDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        """Validate the options and return the directive's nodes."""
         argument = self.arguments[0].strip()
         if not argument.isascii() or not argument.isdigit() or int(argument) < 1:
             raise self.error(f"week number must be a positive whole number, not {argument!r}")
@@ -137,7 +67,7 @@ class WeekDirective(SeminarDirective):
             date=date,
             topic=self.text_option("topic"),
         )
-        node["ids"].append(ids.week_anchor(number, self.config.interrogations_id_prefix))
+        node["ids"].append(identity.week_anchor(number, self.config.interrogations_id_prefix))
         self.set_source_info(node)
         facts = [node["course"], _("Week %d") % number, node["date"]]
         text = " \u00b7 ".join(fact for fact in facts if fact)
@@ -158,10 +88,11 @@ class InterrogationDirective(SeminarDirective):
         "tags": directives.unchanged,
         "aliases": directives.unchanged,
         "family-name": directives.unchanged_required,
-        "consent": privacy.consent_option,
+        "consent": consent_option,
     }
 
     def run(self) -> list[nodes.Node]:
+        """Validate the options and return the directive's nodes."""
         context = self.env.ref_context
         if CURRENT_KEY in context:
             raise self.error(
@@ -174,7 +105,7 @@ class InterrogationDirective(SeminarDirective):
         family_name = self.name_option(
             ":family-name:", self.options.get("family-name", student.split()[-1])
         )
-        published = privacy.published_identity(
+        published = published_identity(
             self.config, student, family_name, self.options.get("consent"), self.get_location()
         )
         if published is None:  # left out of this public build; its number stays taken
@@ -183,12 +114,12 @@ class InterrogationDirective(SeminarDirective):
         student, family_name = published
         anchor = self.explicit_anchor()
         if anchor is None:
-            student_slug = ids.slug(student)
+            student_slug = identity.slug(student)
             if not student_slug:
                 raise self.error(
                     f"cannot make an id from the student name {student!r}: give an explicit :id:"
                 )
-            anchor = ids.interrogation_anchor(
+            anchor = identity.interrogation_anchor(
                 week_number, student_slug, self.config.interrogations_id_prefix
             )
         context[COUNT_KEY] = context.get(COUNT_KEY, 0) + 1
@@ -197,7 +128,8 @@ class InterrogationDirective(SeminarDirective):
             family_name=family_name,
             title=self.text_option("title"),
             week=week_number,
-            number=f"{week_number}.{context[COUNT_KEY]}",
+            ordinal=context[COUNT_KEY],
+            number=display_number(week_number, context[COUNT_KEY]),
             readings=split_list(self.text_option("readings"), ";"),
             tags=split_list(self.text_option("tags"), ","),
             aliases=self.aliases(),
@@ -228,6 +160,7 @@ class InterrogationDirective(SeminarDirective):
 
     @staticmethod
     def heading(node: interrogation) -> item_heading:
+        """The heading line: number, student, title."""
         heading = item_heading(classes=["seminar-heading"])
         heading += nodes.inline(node["number"], node["number"], classes=["seminar-number"])
         heading += nodes.Text(" ")
@@ -239,6 +172,7 @@ class InterrogationDirective(SeminarDirective):
 
     @staticmethod
     def meta(node: interrogation) -> item_meta:
+        """The readings and tags line."""
         meta = item_meta(classes=["seminar-meta"])
         if node["readings"]:
             meta += nodes.inline("", _("Readings") + ": ", classes=["seminar-label"])
@@ -278,6 +212,7 @@ class ResponseDirective(SeminarDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        """Validate the options and return the directive's nodes."""
         context = self.env.ref_context
         parent = context.get(CURRENT_KEY)
         if parent is None:
@@ -286,7 +221,7 @@ class ResponseDirective(SeminarDirective):
             raise self.error("responses cannot be nested: put it beside the other response")
         context[RESPONSES_KEY] += 1
         ordinal = context[RESPONSES_KEY]
-        anchor = self.explicit_anchor() or ids.response_anchor(parent, ordinal)
+        anchor = self.explicit_anchor() or identity.response_anchor(parent, ordinal)
         responder = self.name_option(
             ":by:", self.options.get("by", self.config.interrogations_responder)
         )

@@ -33,6 +33,7 @@ from pathlib import Path
 from sphinx.errors import SphinxError
 
 from . import registry as anchor_registry
+from .address import on_page, page_part
 
 FORMAT = "sphinx-interrogations-anchor-lock"
 VERSION = 1
@@ -54,6 +55,7 @@ class LockEntry:
     former_docnames: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, object]:
+        """The entry as written in the lock file."""
         data: dict[str, object] = {"kind": self.kind, "docname": self.docname, "url": self.url}
         if self.former_docnames:
             data["former_docnames"] = list(self.former_docnames)
@@ -96,9 +98,9 @@ def published(registry: anchor_registry.Registry) -> Lock:
     """Every id and alias of a registry, as lock entries (aliases share their object's page)."""
     lock: Lock = {}
     for entry in [*registry["weeks"], *registry["objects"]]:
-        page = entry["url"].split("#", 1)[0]
+        page = page_part(entry["url"])
         for anchor in (entry["id"], *entry.get("aliases", ())):
-            lock[anchor] = LockEntry(entry["kind"], entry["docname"], f"{page}#{anchor}")
+            lock[anchor] = LockEntry(entry["kind"], entry["docname"], on_page(page, anchor))
     return lock
 
 

@@ -10,11 +10,28 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Set
+from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass
 from html import escape
+from typing import Protocol
 
-from .lock import Lock
+from .address import on_page
+
+
+class Locked(Protocol):
+    """What a redirect needs of a locked anchor (a :class:`.lock.LockEntry`)."""
+
+    @property
+    def kind(self) -> str:
+        """Week, interrogation or response."""
+
+    @property
+    def docname(self) -> str:
+        """Where it was published last."""
+
+    @property
+    def former_docnames(self) -> tuple[str, ...]:
+        """Earlier pages it was published on."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +44,7 @@ class Redirect:
     targets: tuple[tuple[str, str], ...]
 
 
-def plan(lock: Lock, current: dict[str, str], existing: Set[str]) -> list[Redirect]:
+def plan(lock: Mapping[str, Locked], current: dict[str, str], existing: Set[str]) -> list[Redirect]:
     """Redirects for every locked page not in ``existing`` whose anchors live on elsewhere.
 
     ``current`` maps every id and alias built now to its docname.
@@ -59,7 +76,7 @@ def render(
 ) -> str:
     """The redirect page; ``href(docname)`` is the link to a docname from the old page."""
     default = href(redirect.default_docname)
-    targets = {anchor: f"{href(docname)}#{anchor}" for anchor, docname in redirect.targets}
+    targets = {anchor: on_page(href(docname), anchor) for anchor, docname in redirect.targets}
     mapping = json.dumps(targets, sort_keys=True).replace("<", "\\u003c")
     links = "\n".join(
         f'<li><a href="{escape(url)}">{escape(anchor)}</a></li>' for anchor, url in targets.items()

@@ -1,52 +1,21 @@
-"""The roster of students: loading and checking it, and the consent levels it records."""
+"""The roster of students: loading and checking it."""
 
 from __future__ import annotations
 
 import csv
 import tomllib
-import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from docutils.parsers.rst import directives
 from sphinx.errors import ConfigError
 
-from .. import ids
+from ..identity import clean_name, name_key
+from .students import CONSENTS, Student
 
-#: Consent levels, least to most restrictive.
-CONSENTS = ("named", "pseudonym", "exclude")
 MAX_NUMBER = 999
 #: The roster's columns, in the order a CSV roster's header gives them.
 ROSTER_HEADER = ("name", "aliases", "consent", "number")
 ROSTER_COLUMNS = frozenset(ROSTER_HEADER)
-
-
-def consent_option(argument: str | None) -> str:
-    """Directive option converter for ``:consent:``."""
-    return directives.choice(argument, CONSENTS)
-
-
-def stricter(first: str, second: str | None) -> str:
-    """The more restrictive of two consent levels (``second`` may be absent)."""
-    if second is None:
-        return first
-    return max(first, second, key=CONSENTS.index)
-
-
-@dataclass(frozen=True, slots=True)
-class Student:
-    """One roster entry."""
-
-    name: str
-    aliases: tuple[str, ...]
-    consent: str
-    number: int | None
-    row: int
-
-    @property
-    def spellings(self) -> tuple[str, ...]:
-        return (self.name, *self.aliases)
 
 
 def load_roster(path: Path) -> list[Student]:
@@ -69,13 +38,13 @@ def _student(path: Path, row: dict[str, Any], number: int) -> Student:
     unknown = set(row) - ROSTER_COLUMNS
     if unknown:
         raise ConfigError(f"{where}: unknown roster column(s) {sorted(unknown)}")
-    name = _clean(str(row.get("name") or ""))
-    if not ids.slug(name):
+    name = clean_name(str(row.get("name") or ""))
+    if not name_key(name):
         raise ConfigError(f"{where}: a roster entry needs a name")
     aliases = row.get("aliases") or ()
     if isinstance(aliases, str):
         aliases = aliases.split(";")
-    consent = _clean(str(row.get("consent") or "pseudonym")).lower()
+    consent = clean_name(str(row.get("consent") or "pseudonym")).lower()
     if consent not in CONSENTS:
         raise ConfigError(f"{where}: consent must be one of {', '.join(CONSENTS)}")
     fixed = row.get("number")
@@ -86,7 +55,7 @@ def _student(path: Path, row: dict[str, Any], number: int) -> Student:
         raise ConfigError(f"{where}: number must be a whole number from 1 to {MAX_NUMBER}")
     return Student(
         name=name,
-        aliases=tuple(alias for alias in map(_clean, aliases) if ids.slug(alias)),
+        aliases=tuple(alias for alias in map(clean_name, aliases) if name_key(alias)),
         consent=consent,
         number=None if fixed is None else int(fixed),
         row=number,
@@ -98,7 +67,7 @@ def _check_unique(path: Path, students: list[Student]) -> None:
     numbered: dict[int, Student] = {}
     for student in students:
         for spelling in student.spellings:
-            other = spelled.setdefault(ids.slug(spelling), student)
+            other = spelled.setdefault(name_key(spelling), student)
             if other is not student:
                 raise ConfigError(
                     f"{path}: entries {other.row} and {student.row} share a name or alias"
@@ -107,7 +76,3 @@ def _check_unique(path: Path, students: list[Student]) -> None:
             other = numbered.setdefault(student.number, student)
             if other is not student:
                 raise ConfigError(f"{path}: entries {other.row} and {student.row} share a number")
-
-
-def _clean(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).split())
