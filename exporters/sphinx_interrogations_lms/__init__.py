@@ -1,8 +1,9 @@
 """Canvas and Moodle (and generic Common Cartridge) packages of the archive, as Sphinx builders.
 
 ``extensions = ["sphinx_interrogations_lms"]`` adds the builders ``canvas``, ``moodle`` and
-``imscc``; each writes ``<outdir>/<course-slug>.imscc`` and validates it. The Common Cartridge
-core (:mod:`.cartridge`, :mod:`.package`, :mod:`.validate`) does not import Sphinx.
+``imscc``; each writes ``<outdir>/<course-slug>.imscc`` and validates it. The builders do the
+Sphinx I/O (:mod:`.rendering`); one flavour object per LMS (:mod:`.flavours`) holds what
+differs; :mod:`.packaging` and :mod:`.validation` write and check packages without Sphinx.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ __version__ = "0.1.0"
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the LMS builders (and the archive extension they render)."""
-    from . import build_errors, config, doctrees
+    from . import build_errors, config
     from .builders import BUILDERS, fail_refused_build, note_consistency_checked
 
     app.setup_extension("sphinx_interrogations")
@@ -26,13 +27,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     for builder in BUILDERS:
         app.add_builder(builder)
     build_errors.connect(app)
-    doctrees.connect(app)
     app.connect("env-check-consistency", note_consistency_checked)
     app.connect("build-finished", fail_refused_build)
     return {
         "version": __version__,
-        # what the builders note in the environment (errors, ids): a change re-reads every document
-        "env_version": 1,
+        # what the builders note in the environment (read errors): a change re-reads every document
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -1,8 +1,21 @@
-"""Configuration values of the LMS builders, all prefixed ``interrogations_lms_``."""
+"""Configuration values of the LMS builders, all prefixed ``interrogations_lms_``.
+
+Each is checked when the configuration is read (:func:`check_config`): a bad value is one
+:class:`~sphinx.errors.ConfigError` naming it, before anything is built.
+"""
 
 from __future__ import annotations
 
+import datetime
+import re
+from dataclasses import dataclass
+
 from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ConfigError
+
+from .packaging import identifiers
+from .packaging.cartridge import VERSIONS
 
 #: name -> (default, types, description); changing any of them rebuilds the packages only
 CONFIG_VALUES: dict[str, tuple[object, tuple[type, ...], str]] = {
@@ -49,13 +62,82 @@ CONFIG_VALUES: dict[str, tuple[object, tuple[type, ...], str]] = {
     "interrogations_lms_schema_dir": (
         "",
         (str,),
-        "Folder with the Common Cartridge XSDs (1.1/, 1.3/), relative to the configuration "
-        "folder; default '../shared/schemas'. Without it packages are checked without XSDs.",
+        "Folder with the official Common Cartridge XSDs (1.1/, 1.3/), relative to the "
+        "configuration folder (default '../shared/schemas'): an extra check of the packages, "
+        "whose own checks are complete without it.",
     ),
 }
+#: what an anchor prefix may be: lowercase ASCII words joined by hyphens, a letter first
+ID_PREFIX = re.compile(r"^(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*-?)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class CourseSettings:
+    """What the configuration says of the course a package holds."""
+
+    title: str
+    code: str
+    description: str
+    language: str
+    licence: str
+    date: str
+    discussions: bool
+    page_per_week: bool
+
+    @classmethod
+    def of(cls, config: Config) -> CourseSettings:
+        """The settings of ``config`` (the course title defaults to the project name)."""
+        return cls(
+            title=config.interrogations_lms_course_title or config.project,
+            code=config.interrogations_lms_course_code,
+            description=config.interrogations_lms_description,
+            language=config.language or "en",
+            licence=config.interrogations_lms_licence,
+            date=config.interrogations_lms_date,
+            discussions=config.interrogations_lms_discussions,
+            page_per_week=config.interrogations_lms_page_per_week,
+        )
+
+
+def _is_iso_date(text: str) -> bool:
+    try:
+        return datetime.date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
+
+
+def config_problem(config: Config) -> str:
+    """What is wrong with the configuration of the packages ("" if nothing)."""
+    version = config.interrogations_lms_cc_version
+    if version not in VERSIONS:
+        return f"interrogations_lms_cc_version must be one of {sorted(VERSIONS)}, not {version!r}"
+    date = config.interrogations_lms_date
+    if date and not _is_iso_date(date):
+        return f"interrogations_lms_date must be an ISO date (YYYY-MM-DD) or empty, not {date!r}"
+    prefix = config.interrogations_id_prefix
+    if not ID_PREFIX.match(prefix):
+        return (
+            f"interrogations_id_prefix {prefix!r} cannot start package identifiers: use "
+            "lowercase ASCII letters, digits and hyphens, starting with a letter"
+        )
+    too_long = identifiers.prefix_problem(prefix)
+    if too_long:
+        return f"interrogations_id_prefix {prefix!r}: {too_long}"
+    title = config.interrogations_lms_course_title or config.project
+    if not title.strip():
+        return "interrogations_lms_course_title (or project) must name the course"
+    return ""
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    """``config-inited``: refuse a bad value at once, as one clear message."""
+    problem = config_problem(config)
+    if problem:
+        raise ConfigError(problem)
 
 
 def register(app: Sphinx) -> None:
-    """Add every configuration value of the LMS builders to ``app``."""
+    """Add every configuration value of the LMS builders to ``app``, checked when read."""
     for name, (default, types, description) in CONFIG_VALUES.items():
         app.add_config_value(name, default, "", types=types, description=description)
+    app.connect("config-inited", check_config)

@@ -15,14 +15,20 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree, html
 
-from sphinx_interrogations_lms.canvas import canvas_files, check_canvas_extras
-from sphinx_interrogations_lms.cartridge import CC11, Metadata, xml_text
-from sphinx_interrogations_lms.course import Course, Page, Week
-from sphinx_interrogations_lms.moodle import moodle_files
-from sphinx_interrogations_lms.package import UnsafePathError, check_zip_path, write_package
-from sphinx_interrogations_lms.pages import clean_fragment, page_document
-from sphinx_interrogations_lms.schemas import SchemaSet
-from sphinx_interrogations_lms.validate import validate_files
+from sphinx_interrogations_lms.course import Course, Metadata, Page, Week
+from sphinx_interrogations_lms.flavours.canvas import CANVAS
+from sphinx_interrogations_lms.flavours.moodle import MOODLE
+from sphinx_interrogations_lms.markup.pages import page_document
+from sphinx_interrogations_lms.markup.sanitiser import clean_fragment
+from sphinx_interrogations_lms.markup.xml_text import xml_text
+from sphinx_interrogations_lms.packaging.cartridge import CC11
+from sphinx_interrogations_lms.packaging.zip_writer import (
+    UnsafePathError,
+    check_zip_path,
+    write_package,
+)
+from sphinx_interrogations_lms.validation.package_checks import validate_files
+from sphinx_interrogations_lms.validation.schemas import SchemaSet
 
 #: pieces of markup attacks, joined at random into fragments
 ATTACK_TOKENS = [
@@ -144,8 +150,8 @@ def titles(root: etree._Element) -> list[str | None]:
 def test_any_title_is_escaped_in_every_xml_file(text: str, prompt: str, schemas: SchemaSet) -> None:
     course = hostile_course(text, prompt)
     for files, extra in (
-        (canvas_files(course, CC11), (check_canvas_extras,)),
-        (moodle_files(course, CC11), ()),
+        (CANVAS.package_files(course, CC11), CANVAS.checks),
+        (MOODLE.package_files(course, CC11), ()),
     ):
         assert validate_files(files, CC11, schemas, extra) == []
         for path in (p for p in files if p.endswith(".xml")):

@@ -1,26 +1,21 @@
 """What a package takes from the archive's doctrees: page titles, contents, and page ids.
 
-Functions of doctrees and the environment; the builder renders what they select. Which
-interrogation holds each id is noted as every document is read (:func:`note_document_ids`), so
-a package build knows every page's ids without loading every doctree twice.
+Functions of doctrees only; the renderer (:mod:`.fragments`) decides which page shows what.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from docutils import nodes
-from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
 
 from sphinx_interrogations.nodes import interrogation, question
 from sphinx_interrogations.records import WeekRecord
 
-from .env_store import DocumentStore
-from .links import PageMap
+from ..links import PageMap
+from ..packaging import identifiers
 
-ABOUT_ANCHOR = "about"
 #: words of the question used as a page title when the interrogation has no :title:
 TITLE_WORDS = 8
 
@@ -35,10 +30,6 @@ class DocumentIds:
     interrogations: tuple[tuple[str, ...], ...]
 
 
-#: docname -> its ids, noted when the document was read
-DOCUMENT_IDS: DocumentStore[DocumentIds] = DocumentStore("interrogations_lms_document_ids")
-
-
 def document_ids(doctree: nodes.document) -> DocumentIds:
     """Which interrogation of ``doctree`` holds each of its ids."""
     owners = {anchor: "" for node in doctree.findall(nodes.Element) for anchor in node["ids"]}
@@ -48,17 +39,6 @@ def document_ids(doctree: nodes.document) -> DocumentIds:
         for inner in node.findall(nodes.Element):
             owners.update((anchor, node["ids"][0]) for anchor in inner["ids"])
     return DocumentIds(owners, tuple(interrogations))
-
-
-def note_document_ids(app: Sphinx, doctree: nodes.document) -> None:
-    """``doctree-read`` (connected last): keep the ids of the document just read."""
-    DOCUMENT_IDS.of(app.env)[app.env.docname] = document_ids(doctree)
-
-
-def connect(app: Sphinx) -> None:
-    """Note every document's ids as it is read."""
-    app.connect("doctree-read", note_document_ids, priority=999)
-    DOCUMENT_IDS.connect(app)
 
 
 def interrogation_title(node: interrogation) -> str:
@@ -94,25 +74,21 @@ def reference_list(links: Iterable[tuple[str, str]]) -> nodes.bullet_list:
     return items
 
 
-def overview_anchor(record: WeekRecord, page_per_week: bool) -> str:
+def week_page(record: WeekRecord, page_per_week: bool) -> str:
     """The page standing for a week: its overview, or the whole week in one page."""
-    if page_per_week:
-        return record.anchor
-    return f"{record.anchor}-overview"
+    return record.anchor if page_per_week else identifiers.week_overview(record.anchor)
 
 
 def page_map(
-    env: BuildEnvironment, weeks: list[WeekRecord], root_doc: str, page_per_week: bool
+    weeks: Sequence[tuple[WeekRecord, DocumentIds]], root_doc: str, page_per_week: bool
 ) -> PageMap:
     """Which page holds every id of every week document."""
     anchors: dict[str, str] = {}
-    documents = {root_doc: ABOUT_ANCHOR}
-    heads = {record.anchor for record in weeks}
-    noted = DOCUMENT_IDS.of(env)
-    for record in weeks:
-        overview = overview_anchor(record, page_per_week)
+    documents = {root_doc: identifiers.ABOUT}
+    heads = {record.anchor for record, _ in weeks}
+    for record, ids in weeks:
+        overview = week_page(record, page_per_week)
         documents[record.docname] = overview
-        ids = noted[record.docname]
         for anchor, owner in ids.owners.items():
             if owner:
                 anchors[anchor] = overview if page_per_week else owner

@@ -6,20 +6,16 @@ dependencies, for CC 1.1 (what Moodle imports and the default) and CC 1.3.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ..course import Metadata
+from ..markup.xml_text import xml_text
+from . import identifiers
+
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 WEBCONTENT = "webcontent"
-#: what XML 1.0 cannot hold: C0 controls but tab and newlines, surrogates, U+FFFE and U+FFFF
-NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def xml_text(text: str) -> str:
-    """``text`` with each character XML cannot hold replaced by U+FFFD (instead of a crash)."""
-    return NOT_XML.sub("\ufffd", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,18 +82,6 @@ def _cc_version(tag: str, schemaversion: str, manifest_xsd: str, catalog: str = 
 CC11 = _cc_version("v1p1", "1.1.0", "cc11libxml2validator.xsd")
 CC13 = _cc_version("v1p3", "1.3.0", "ccv1p3_imscp_v1p2_v1p0.xsd", catalog="1.3/catalog.xml")
 VERSIONS: dict[str, CCVersion] = {v.name: v for v in (CC11, CC13)}
-
-
-@dataclass(frozen=True, slots=True)
-class Metadata:
-    """Course-level LOM metadata; empty strings are left out of the manifest."""
-
-    title: str
-    description: str = ""
-    language: str = "en"
-    licence: str = ""
-    #: ISO date (YYYY-MM-DD) of the archive, "" for none (keeps builds reproducible)
-    date: str = ""
 
 
 @dataclass(slots=True)
@@ -215,10 +199,12 @@ def manifest_xml(manifest: Manifest, version: CCVersion = CC11) -> bytes:
     organization = _sub(
         _sub(root, f"{{{ns}}}organizations"),
         f"{{{ns}}}organization",
-        identifier=f"org_{manifest.identifier}",
+        identifier=identifiers.organization(manifest.identifier),
         structure="rooted-hierarchy",
     )
-    root_item = _sub(organization, f"{{{ns}}}item", identifier=f"root_{manifest.identifier}")
+    root_item = _sub(
+        organization, f"{{{ns}}}item", identifier=identifiers.root_item(manifest.identifier)
+    )
     for item in manifest.items:
         _item(root_item, item, ns)
     resources = _sub(root, f"{{{ns}}}resources")

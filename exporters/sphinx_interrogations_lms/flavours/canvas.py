@@ -1,0 +1,85 @@
+"""Canvas flavour: CC 1.1 plus Canvas's course-export files, so pages arrive as Pages in Modules.
+
+Pages go to ``wiki_content/`` (identifier, title and state in each page's ``<head>``), within
+Canvas's HTML allow-list (:mod:`.canvas_markup`); cross-references between pages of the course
+are Canvas page links (``$WIKI_REFERENCE$/pages/<page>#<anchor>``), which Canvas's importer
+turns into links to the imported pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..course import Course, Page
+from ..links import ArchiveAddress, LinkPolicy, PageMap, Target
+from ..packaging import identifiers
+from ..packaging.cartridge import CCVersion, Resource
+from ..packaging.layout import Cartridge
+from .base import Flavour
+from .canvas_checks import WIKI_FOLDER, check_canvas_extras, check_canvas_markup
+from .canvas_markup import canvas_markup
+from .canvas_settings import (
+    COURSE_SETTINGS,
+    EXPORT_FLAG,
+    MODULE_META,
+    SETTINGS_RESOURCE,
+    course_settings_xml,
+    module_meta_xml,
+    topic_meta_xml,
+)
+
+
+def page_link(page: str, fragment: str = "") -> str:
+    """Canvas's link token to the package page with anchor ``page`` (optionally a fragment)."""
+    return f"$WIKI_REFERENCE$/pages/{page}" + (f"#{fragment}" if fragment else "")
+
+
+class CanvasFlavour(Flavour):
+    """Canvas: CC 1.1 with Canvas's course-export files (Pages in Modules)."""
+
+    name = "canvas"
+    page_folder = WIKI_FOLDER
+    markup = canvas_markup()
+    checks = (check_canvas_extras, check_canvas_markup)
+
+    def link_policy(self, pages: PageMap, archive: ArchiveAddress) -> LinkPolicy:
+        """Page links inside the course; the archive (or text) for anything else."""
+
+        def link(target: Target, here: str) -> str:
+            page = pages.page_of(target)
+            if not page:
+                return archive(target)
+            fragment = pages.fragment_of(target) if target.anchor != page else ""
+            if page == here:
+                return f"#{fragment}" if fragment else ""
+            return page_link(page, fragment)
+
+        return link
+
+    def page_meta(self, page: Page) -> Mapping[str, str]:
+        return {
+            "identifier": identifiers.page_resource(page.anchor),
+            "editing_roles": "teachers",
+            "workflow_state": "active",
+        }
+
+    def add_files(self, cartridge: Cartridge, course: Course, version: CCVersion) -> None:
+        resources = {r.identifier: r for r in cartridge.manifest.resources}
+        discussions = [week for week in course.weeks if week.discussion_title]
+        for position, week in enumerate(discussions, start=1):
+            path = identifiers.canvas_topic_meta_file(week.anchor)
+            meta = identifiers.canvas_topic_meta(week.anchor)
+            resource = Resource(meta, version.associated_type, path, [path])
+            cartridge.add(resource, {path: topic_meta_xml(week, position)})
+            resources[identifiers.topic(week.anchor)].dependencies.append(meta)
+        settings = {
+            COURSE_SETTINGS: course_settings_xml(course),
+            MODULE_META: module_meta_xml(course),
+            EXPORT_FLAG: b"Exported by sphinx-interrogations for Canvas.\n",
+        }
+        files = [EXPORT_FLAG, COURSE_SETTINGS, MODULE_META]
+        resource = Resource(SETTINGS_RESOURCE, version.associated_type, EXPORT_FLAG, files)
+        cartridge.add(resource, settings)
+
+
+CANVAS = CanvasFlavour()

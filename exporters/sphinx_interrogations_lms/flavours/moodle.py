@@ -1,0 +1,29 @@
+"""Moodle flavour: plain CC 1.1 exactly as Moodle's importer requires it.
+
+Moodle makes the k-th child of the root item section k (from 0): the About folder comes first,
+so each week lands in its own section. Moodle drops ``<head>``, CSS and scripts and cannot
+follow links between package pages, so cross-references are absolute links to the published
+archive or plain text, and discussion prompts are pure ASCII. Further packages of the same
+course (a native backup) are written beside the ``.imscc`` through :attr:`extra_packages`.
+"""
+
+from __future__ import annotations
+
+from ..markup.sanitiser import ascii_fragment
+from .base import ExtraPackage, Flavour
+
+
+class MoodleFlavour(Flavour):
+    """Moodle: plain CC 1.1; links go to the published archive or become text."""
+
+    name = "moodle"
+    page_folder = "pages"
+
+    def __init__(self, extra_packages: tuple[ExtraPackage, ...] = ()) -> None:
+        self.extra_packages = extra_packages
+
+    def prompt(self, fragment: str) -> str:
+        return ascii_fragment(fragment, self.markup)
+
+
+MOODLE = MoodleFlavour()

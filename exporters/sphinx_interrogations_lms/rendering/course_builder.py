@@ -1,0 +1,58 @@
+"""The course model of a package build, from the archive's records and the rendered pages."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from sphinx_interrogations.i18n import _
+
+from ..config import CourseSettings
+from ..course import Course, Metadata, Page, Week
+from ..packaging import identifiers
+from .fragments import RenderedWeek
+
+
+def week_of(rendered: RenderedWeek, discussions: bool) -> Week:
+    """The course week of a rendered week; its discussion carries the overview as prompt."""
+    record = rendered.record
+    discussion = _("Week %(week)d discussion: %(topic)s") % {
+        "week": record.number,
+        "topic": record.topic,
+    }
+    return Week(
+        number=record.number,
+        anchor=record.anchor,
+        title=rendered.title,
+        pages=rendered.pages,
+        discussion_title=discussion if discussions else "",
+        discussion_prompt=rendered.overview_body if discussions else "",
+    )
+
+
+def make_course(
+    settings: CourseSettings,
+    about: Page,
+    weeks: Sequence[RenderedWeek],
+    archive_url: str,
+    assets: Mapping[str, bytes],
+) -> Course:
+    """The course every flavour packages."""
+    metadata = Metadata(
+        title=settings.title,
+        description=settings.description,
+        language=settings.language,
+        licence=settings.licence,
+        date=settings.date,
+    )
+    first_course = weeks[0].record.course if weeks else ""
+    return Course(
+        slug=identifiers.course_slug(settings.title),
+        metadata=metadata,
+        code=settings.code or first_course,
+        about_title=_("About this archive"),
+        about=about,
+        archive_url=archive_url,
+        archive_title=_("The full archive (web)"),
+        weeks=tuple(week_of(week, settings.discussions) for week in weeks),
+        assets=assets,
+    )
