@@ -17,6 +17,7 @@ from sphinx_interrogations_lms.rendering.doctree_parts import interrogation_titl
 from sphinx_interrogations_lms.validation.package_checks import validate_package
 from sphinx_interrogations_lms.validation.schemas import SchemaSet
 from tests.conftest import REPO
+from tests.exporters.canvas_allowlist import ids_on_pages, package_violations
 from tests.exporters.conftest import Package, build_project_package
 
 CANVAS_NS = "{http://canvas.instructure.com/xsd/cccv1p0}"
@@ -77,3 +78,19 @@ def test_archive_has_a_page_per_interrogation_with_its_responses(archive: Packag
             expected = " ".join(" ".join(c.astext() for c in answer.children[1:]).split())
             written = " ".join("".join(section.find("blockquote").itertext()).split())
             assert expected and written == expected
+
+
+@pytest.mark.parametrize("archive", ["canvas"], indirect=True)
+def test_canvas_pages_hold_only_what_canvas_keeps(archive: Package) -> None:
+    assert package_violations(archive) == {}
+
+
+@pytest.mark.parametrize("archive", ["canvas"], indirect=True)
+def test_every_item_anchor_survives_canvas(archive: Package) -> None:
+    """Canvas removes a <section> with its id: every anchor is on an element it keeps."""
+    seminar = domain(archive)
+    anchors = [week.anchor for week in seminar.weeks()]
+    anchors += [record.anchor for record in seminar.citables()]
+    held = ids_on_pages(archive)
+    assert len(anchors) == 1 + 24
+    assert {anchor: held.get(anchor) for anchor in anchors} == dict.fromkeys(anchors, "div")

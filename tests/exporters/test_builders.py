@@ -17,6 +17,7 @@ from sphinx_interrogations_lms.validation.package_checks import validate_package
 from sphinx_interrogations_lms.validation.run import PackageError
 from sphinx_interrogations_lms.validation.schemas import SchemaSet
 from sphinx_interrogations_lms.validation.structure import SAFE_NAME
+from tests.exporters.canvas_allowlist import ids_on_pages, package_violations
 from tests.exporters.conftest import Package, build_package, lms_copy, only_package
 from tests.helpers import build
 
@@ -370,3 +371,29 @@ def test_registry_names_the_package_identifiers(
     assert objects
     for entry in objects:
         assert entry["lms_identifier"] in resources, entry["id"]
+
+
+def test_canvas_pages_hold_only_what_canvas_keeps(canvas: Package) -> None:
+    assert package_violations(canvas) == {}
+    held = ids_on_pages(canvas)
+    for anchor in [*RESPONSES, "w02-zoe-obrien-response", "a-labelled-passage"]:
+        assert held.get(anchor) in {"div", "p"}, anchor  # on the list (checked above)
+
+
+def test_canvas_page_per_week_keeps_every_anchor(
+    rootdir: Path, tmp_path: Path, schema_dir: Path
+) -> None:
+    package = build_package(
+        lms_copy(rootdir, tmp_path / "src"),
+        "canvas",
+        schema_dir,
+        interrogations_lms_page_per_week=True,
+    )
+    assert package_violations(package) == {}
+    week2 = page(package, "wiki_content/w02.html")
+    assert [d.get("id") for d in week2.findall("body/div[@id]")][1:] == [
+        "w02-zoe-obrien",
+        "w02-script-x-script-nunez",
+    ]
+    mensah = page(package, "wiki_content/w10.html")
+    assert "$WIKI_REFERENCE$/pages/w02#w02-zoe-obrien-response" in mensah.xpath("//a/@href")

@@ -29,6 +29,7 @@ from sphinx_interrogations_lms.packaging.zip_writer import (
 )
 from sphinx_interrogations_lms.validation.package_checks import validate_files
 from sphinx_interrogations_lms.validation.schemas import SchemaSet
+from tests.exporters.canvas_allowlist import violations
 
 #: pieces of markup attacks, joined at random into fragments
 ATTACK_TOKENS = [
@@ -95,6 +96,14 @@ def test_pages_never_carry_active_content(fragment: str, title: str) -> None:
         assert active_content(tree) == []
     head = html.document_fromstring(page).head
     assert [element.tag for element in head] == ["meta", "meta", "title"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(fragments)
+@example("<section id='a'><details open><summary id='s'>t</summary><abbr title='x'>y</abbr>")
+def test_canvas_pages_hold_only_what_canvas_keeps(fragment: str) -> None:
+    page = page_document("t", fragment, "en", {}, CANVAS.markup)
+    assert violations(etree.fromstring(page).find("body")) == []
 
 
 @settings(max_examples=200, deadline=None)

@@ -19,6 +19,7 @@ from sphinx_interrogations_lms.packaging.cartridge import CC11
 from sphinx_interrogations_lms.packaging.zip_writer import MANIFEST
 from sphinx_interrogations_lms.validation.package_checks import validate_package
 from sphinx_interrogations_lms.validation.schemas import SchemaSet
+from tests.exporters.canvas_allowlist import ids_on_pages, package_violations
 from tests.exporters.conftest import Package, build_package
 from tests.exporters.test_hostile_core import active_content
 from tests.helpers import build, copy_root, parse_html, write_project
@@ -235,3 +236,15 @@ def test_control_characters_never_break_a_package(
     general = package.xml(MANIFEST).find(".//{*}general")
     assert general.findtext("{*}description/{*}string") == "Description\ufffdform feed"
     assert "Question\ufffdwith bell." in all_text(package)
+
+
+@pytest.mark.parametrize(
+    "package", [("canvas", True), ("canvas", False)], indirect=True, ids=variant_id
+)
+def test_hostile_canvas_pages_hold_only_what_canvas_keeps(package: Package) -> None:
+    """Trusted raw HTML (sections, details, abbr, time, ...) degrades to Canvas's list."""
+    assert package_violations(package) == {}
+    held = ids_on_pages(package)
+    assert package.env is not None
+    for record in package.env.domains["seminar"].citables():
+        assert held.get(record.anchor) == "div", record.anchor
