@@ -6,8 +6,6 @@ Each is checked when the configuration is read (:func:`check_config`): a bad val
 
 from __future__ import annotations
 
-import datetime
-import re
 from dataclasses import dataclass
 
 from sphinx.application import Sphinx
@@ -67,8 +65,6 @@ CONFIG_VALUES: dict[str, tuple[object, tuple[type, ...], str]] = {
         "whose own checks are complete without it.",
     ),
 }
-#: what an anchor prefix may be: lowercase ASCII words joined by hyphens, a letter first
-ID_PREFIX = re.compile(r"^(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*-?)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,33 +95,19 @@ class CourseSettings:
         )
 
 
-def _is_iso_date(text: str) -> bool:
-    try:
-        return datetime.date.fromisoformat(text).isoformat() == text
-    except ValueError:
-        return False
-
-
 def config_problem(config: Config) -> str:
-    """What is wrong with the configuration of the packages ("" if nothing)."""
+    """What is wrong with the configuration of the packages ("" if nothing).
+
+    Only what the packages alone need; the archive's own values (dates, the id prefix's form,
+    URLs) are checked by the extension when the configuration is read.
+    """
     version = config.interrogations_lms_cc_version
     if version not in VERSIONS:
         return f"interrogations_lms_cc_version must be one of {sorted(VERSIONS)}, not {version!r}"
-    date = config.interrogations_lms_date
-    if date and not _is_iso_date(date):
-        return f"interrogations_lms_date must be an ISO date (YYYY-MM-DD) or empty, not {date!r}"
     prefix = config.interrogations_id_prefix
-    if not ID_PREFIX.match(prefix):
-        return (
-            f"interrogations_id_prefix {prefix!r} cannot start package identifiers: use "
-            "lowercase ASCII letters, digits and hyphens, starting with a letter"
-        )
     too_long = identifiers.prefix_problem(prefix)
     if too_long:
         return f"interrogations_id_prefix {prefix!r}: {too_long}"
-    title = config.interrogations_lms_course_title or config.project
-    if not title.strip():
-        return "interrogations_lms_course_title (or project) must name the course"
     return ""
 
 

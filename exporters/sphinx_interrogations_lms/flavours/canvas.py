@@ -31,7 +31,8 @@ from .canvas_settings import (
 
 def page_link(page: str, fragment: str = "") -> str:
     """Canvas's link token to the package page with anchor ``page`` (optionally a fragment)."""
-    return f"$WIKI_REFERENCE$/pages/{page}" + (f"#{fragment}" if fragment else "")
+    name = identifiers.page_name(page)
+    return f"$WIKI_REFERENCE$/pages/{name}" + (f"#{fragment}" if fragment else "")
 
 
 class CanvasFlavour(Flavour):

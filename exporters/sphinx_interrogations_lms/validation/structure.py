@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 
 from lxml import etree
 
+from ..packaging import identifiers
 from ..packaging.cartridge import CCVersion
 from ..packaging.zip_writer import MANIFEST, UnsafePathError, check_zip_path
 from .problems import Problem, parse_xml
@@ -25,7 +26,7 @@ MOODLE_SNIFF_BYTES = 1024
 
 
 def check_paths(names: Iterable[str]) -> list[Problem]:
-    """Zip paths: safe, lowercase ASCII without spaces, unique basenames."""
+    """Zip paths: safe, short enough, lowercase ASCII without spaces, unique basenames."""
     problems: list[Problem] = []
     basenames: dict[str, str] = {}
     for name in names:
@@ -34,6 +35,9 @@ def check_paths(names: Iterable[str]) -> list[Problem]:
         except UnsafePathError as error:
             problems.append(Problem(name, str(error)))
             continue
+        too_long = identifiers.path_problem(name)
+        if too_long:
+            problems.append(Problem(name, f"path {too_long}"))
         parts = PurePosixPath(name).parts
         if parts[0] == "__MACOSX":
             problems.append(Problem(name, "macOS resource fork folder in package"))
