@@ -10,9 +10,9 @@ import json
 import re
 from dataclasses import dataclass
 
-from .domain import citation_label, week_label
+from .catalogue import Interrogation, Item, Person, Week
 from .i18n import _
-from .records import CitableRecord, WeekRecord
+from .labels import citation_label, week_label, week_number_label
 
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 #: what a field of a braced BibTeX value must not contain as such (braces must stay balanced)
@@ -33,29 +33,6 @@ BIBTEX_ESCAPES = str.maketrans(
 
 
 @dataclass(frozen=True, slots=True)
-class Person:
-    """A name as citations want it: family and given parts, or a literal (e.g. "EOW")."""
-
-    family: str = ""
-    given: str = ""
-    literal: str = ""
-
-    @classmethod
-    def named(cls, full: str, family: str) -> Person:
-        """Split ``full`` at its ``family`` name; a name that does not end with it stays whole."""
-        given = full.removesuffix(family)
-        if family and given != full and (not given or given.endswith(" ")):
-            return cls(family=family, given=given.strip())
-        return cls(literal=full)
-
-    def sorted_form(self) -> str:
-        """ "Khutkyy, Dmytro" (or the literal)."""
-        if self.literal:
-            return self.literal
-        return f"{self.family}, {self.given}" if self.given else self.family
-
-
-@dataclass(frozen=True, slots=True)
 class Citation:
     """Everything a citation of one object says."""
 
@@ -69,24 +46,24 @@ class Citation:
     url: str
 
 
-def citation_for(record: CitableRecord, week: WeekRecord | None, url: str) -> Citation:
-    """The citation of ``record`` (an interrogation or a response) published at ``url``."""
+def citation_for(item: Item, week: Week | None, url: str) -> Citation:
+    """The citation of ``item`` (an interrogation or a response) published at ``url``."""
     topic = week.topic if week else ""
-    if record.kind == "interrogation":
-        author = Person.named(record.student, record.family_name)
+    if isinstance(item, Interrogation):
+        author = item.student
         untitled = _("Interrogation: %s") % topic if topic else _("Interrogation")
-        title = record.title or str(untitled)
+        title = item.title or str(untitled)
         genre = str(_("Seminar interrogation"))
     else:
-        author = Person(literal=record.responder)
-        title = citation_label(record)
+        author = item.responder
+        title = citation_label(item)
         genre = str(_("Instructor response"))
     return Citation(
-        key=record.anchor,
+        key=item.anchor,
         author=author,
         title=title,
         genre=genre,
-        week=week_label(week) if week else str(_("Week %d") % record.week),
+        week=week_label(week) if week else str(week_number_label(item.week)),
         course=week.course if week else "",
         date=week.date if week else "",
         url=url,
@@ -103,7 +80,7 @@ def plain_text(citation: Citation) -> str:
     title = sentence(citation.title)
     published = ", ".join(part for part in (citation.course, citation.date) if part)
     parts = [
-        sentence(citation.author.sorted_form()),
+        sentence(citation.author.sort_form),
         f"\u201c{title}\u201d",
         sentence(f"{citation.genre}, {citation.week}"),
         sentence(published) if published else "",
@@ -120,7 +97,7 @@ def bibtex_escape(text: str) -> str:
 def bibtex_name(person: Person) -> str:
     """A BibTeX name: "{Family}, Given"; a literal name braced whole so it is never split."""
     if person.literal:
-        return f"{{{bibtex_escape(person.literal)}}}"
+        return f"{{{bibtex_escape(person.full)}}}"
     family = f"{{{bibtex_escape(person.family)}}}"
     return f"{family}, {bibtex_escape(person.given)}" if person.given else family
 
@@ -154,7 +131,7 @@ def csl_item(citation: Citation) -> dict[str, object]:
     """The citation as one CSL-JSON item (type ``post``: a contribution to a course forum)."""
     author = citation.author
     name: dict[str, str] = (
-        {"literal": author.literal}
+        {"literal": author.full}
         if author.literal
         else {"family": author.family, **({"given": author.given} if author.given else {})}
     )

@@ -11,10 +11,10 @@ from html import escape
 from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
 
-from . import urls
+from .address import Site
 from .citation import bibtex, citation_for, csl_json, plain_text
-from .domain import SeminarDomain
 from .i18n import _
+from .store import catalogue_of
 
 SCRIPT = "seminar_cite.js"
 STYLESHEET = "seminar_cite.css"
@@ -26,13 +26,12 @@ def cite_control(translator: HTML5Translator, item: nodes.Element) -> str:
     builder = translator.builder
     if not (translator.config.html_permalinks and builder.add_permalinks):
         return ""
-    domain = builder.env.domains["seminar"]
-    assert isinstance(domain, SeminarDomain)
-    record = domain.citable(item["ids"][0])
+    catalogue = catalogue_of(builder.env)
+    record = catalogue.item(item["ids"][0])
     if record is None:
         return ""
-    link = urls.permalink(builder, record.docname, record.anchor)
-    citation = citation_for(record, domain.week_of(record.docname), link)
+    link = Site.of(builder.config, builder.name).permalink(record.docname, record.anchor)
+    citation = citation_for(record, catalogue.week_of(record.docname), link)
     formats = [
         (str(_("Permalink")), f'<a href="#{record.anchor}">{escape(link)}</a>'),
         (str(_("Plain text")), escape(plain_text(citation))),

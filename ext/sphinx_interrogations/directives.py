@@ -14,8 +14,10 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import ids, privacy
+from . import identity, privacy
+from .catalogue import display_number
 from .i18n import _
+from .identity import clean_name
 from .nodes import interrogation, item_heading, item_meta, question, response, week
 
 logger = logging.getLogger(__name__)
@@ -32,11 +34,6 @@ RESPONDING_KEY = "seminar:responding"
 def split_list(text: str, separator: str) -> tuple[str, ...]:
     """Split an option value into stripped, non-empty parts."""
     return tuple(part.strip() for part in text.split(separator) if part.strip())
-
-
-def clean_name(text: str) -> str:
-    """Normalise a person's name: NFC, single spaces."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def is_control(char: str) -> bool:
@@ -80,9 +77,9 @@ class SeminarDirective(SphinxDirective):
         anchor = self.options.get("id")
         if anchor is None:
             return None
-        if not ids.is_valid_anchor(anchor):
-            suggestion = ids.slug(anchor)
-            example = f" (e.g. {suggestion!r})" if ids.is_valid_anchor(suggestion) else ""
+        if not identity.is_valid_anchor(anchor):
+            suggestion = identity.slug(anchor)
+            example = f" (e.g. {suggestion!r})" if identity.is_valid_anchor(suggestion) else ""
             raise self.error(
                 f"invalid :id: {anchor!r}: use lowercase ASCII letters, digits and single "
                 f"hyphens, starting with a letter{example}"
@@ -93,7 +90,7 @@ class SeminarDirective(SphinxDirective):
         """The ``:aliases:`` option: earlier anchors that must keep working."""
         aliases = split_list(self.options.get("aliases", ""), " ")
         for alias in aliases:
-            if not ids.is_valid_anchor(alias):
+            if not identity.is_valid_anchor(alias):
                 raise self.error(f"invalid alias {alias!r} in :aliases:")
         return aliases
 
@@ -133,7 +130,7 @@ class WeekDirective(SeminarDirective):
             date=self.text_option("date"),
             topic=self.text_option("topic"),
         )
-        node["ids"].append(ids.week_anchor(number, self.config.interrogations_id_prefix))
+        node["ids"].append(identity.week_anchor(number, self.config.interrogations_id_prefix))
         self.set_source_info(node)
         facts = [node["course"], _("Week %d") % number, node["date"]]
         text = " \u00b7 ".join(fact for fact in facts if fact)
@@ -179,12 +176,12 @@ class InterrogationDirective(SeminarDirective):
         student, family_name = published
         anchor = self.explicit_anchor()
         if anchor is None:
-            student_slug = ids.slug(student)
+            student_slug = identity.slug(student)
             if not student_slug:
                 raise self.error(
                     f"cannot make an id from the student name {student!r}: give an explicit :id:"
                 )
-            anchor = ids.interrogation_anchor(
+            anchor = identity.interrogation_anchor(
                 week_number, student_slug, self.config.interrogations_id_prefix
             )
         context[COUNT_KEY] = context.get(COUNT_KEY, 0) + 1
@@ -193,7 +190,8 @@ class InterrogationDirective(SeminarDirective):
             family_name=family_name,
             title=self.text_option("title"),
             week=week_number,
-            number=f"{week_number}.{context[COUNT_KEY]}",
+            ordinal=context[COUNT_KEY],
+            number=display_number(week_number, context[COUNT_KEY]),
             readings=split_list(self.text_option("readings"), ";"),
             tags=split_list(self.text_option("tags"), ","),
             aliases=self.aliases(),
@@ -282,7 +280,7 @@ class ResponseDirective(SeminarDirective):
             raise self.error("responses cannot be nested: put it beside the other response")
         context[RESPONSES_KEY] += 1
         ordinal = context[RESPONSES_KEY]
-        anchor = self.explicit_anchor() or ids.response_anchor(parent, ordinal)
+        anchor = self.explicit_anchor() or identity.response_anchor(parent, ordinal)
         responder = self.name_option(
             ":by:", self.options.get("by", self.config.interrogations_responder)
         )

@@ -12,6 +12,7 @@ from sphinx.util.fileutil import copy_asset_file
 from . import cite, config, html, latex, meta, privacy, publishing, registry
 from .domain import SeminarDomain
 from .i18n import LOCALE_DIR, MESSAGE_CATALOG
+from .layout import LAYOUT_EVENT
 from .nodes import ALL_NODES
 from .sanitize import SanitizeUntrustedText
 
@@ -25,6 +26,7 @@ def register(app: Sphinx) -> None:
     """Add everything the extension provides to ``app``."""
     app.setup_extension("sphinx_design")
     config.register(app)
+    app.add_event(LAYOUT_EVENT)
     app.add_domain(SeminarDomain)
     for name, directive in SeminarDomain.directives.items():
         app.add_directive(name, directive)
@@ -55,7 +57,7 @@ def outdated_by_changed_targets(
     removed: set[str],
 ) -> list[str]:
     """Re-write pages that link to objects of changed or removed pages (their link text moves)."""
-    domain = env.domains["seminar"]
+    domain = env.domains[SeminarDomain.name]
     assert isinstance(domain, SeminarDomain)
     return sorted(domain.referencing_docs(changed | removed))
 

@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING
 
 from sphinx.domains import Index, IndexEntry
 
 from .i18n import _
-
-if TYPE_CHECKING:
-    from .domain import SeminarDomain
-    from .records import CitableRecord
-
-
-def sort_name(record: CitableRecord) -> str:
-    """ "Khutkyy, Dmytro": family name first, for alphabetical indices."""
-    given = record.student.removesuffix(record.family_name).strip()
-    return f"{record.family_name}, {given}" if given else record.family_name
+from .labels import student_entry, week_index_entry, week_label, week_topic_label
+from .store import catalogue_of
 
 
 class StudentIndex(Index):
@@ -30,24 +21,20 @@ class StudentIndex(Index):
     def generate(
         self, docnames: list[str] | None = None
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
-        domain: SeminarDomain = self.domain  # type: ignore[assignment]
-        by_student: dict[str, list[CitableRecord]] = defaultdict(list)
-        for record in domain.interrogations():
-            if docnames is None or record.docname in docnames:
-                by_student[record.student_slug].append(record)
+        catalogue = catalogue_of(self.domain.env)
         letters: dict[str, list[IndexEntry]] = defaultdict(list)
-        for records in sorted(by_student.values(), key=lambda rs: sort_name(rs[0]).casefold()):
-            first = records[0]
-            letter = sort_name(first)[0].upper()
-            letters[letter].append(IndexEntry(sort_name(first), 1, "", "", "", "", ""))
-            for record in records:
-                week = domain.week_of(record.docname)
-                topic = week.topic if week else ""
-                text = _("Week %(week)d: %(topic)s") % {"week": record.week, "topic": topic}
+        for person, items in catalogue.students():
+            shown = [item for item in items if docnames is None or item.docname in docnames]
+            if not shown:
+                continue
+            entry = student_entry(person)
+            letter = entry[0].upper()
+            letters[letter].append(IndexEntry(entry, 1, "", "", "", "", ""))
+            for item in shown:
+                week = catalogue.week_of(item.docname)
+                text = week_topic_label(item.week, week.topic if week else "")
                 letters[letter].append(
-                    IndexEntry(
-                        text, 2, record.docname, record.anchor, record.number, "", record.title
-                    )
+                    IndexEntry(text, 2, item.docname, item.anchor, item.number, "", item.title)
                 )
         return sorted(letters.items()), False
 
@@ -62,24 +49,14 @@ class WeekIndex(Index):
     def generate(
         self, docnames: list[str] | None = None
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
-        domain: SeminarDomain = self.domain  # type: ignore[assignment]
+        catalogue = catalogue_of(self.domain.env)
         content: list[tuple[str, list[IndexEntry]]] = []
-        for week in domain.weeks():
+        for week in catalogue.weeks():
             if docnames is not None and week.docname not in docnames:
                 continue
-            heading = _("Week %(week)d: %(topic)s") % {"week": week.number, "topic": week.topic}
             entries = [
-                IndexEntry(
-                    f"{record.number} {sort_name(record)}",
-                    0,
-                    record.docname,
-                    record.anchor,
-                    "",
-                    "",
-                    record.title,
-                )
-                for record in domain.citables_in(week.docname)
-                if record.kind == "interrogation"
+                IndexEntry(week_index_entry(item), 0, item.docname, item.anchor, "", "", item.title)
+                for item in catalogue.interrogations_of(week.docname)
             ]
-            content.append((heading, entries))
+            content.append((week_label(week), entries))
         return content, False

@@ -8,9 +8,10 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.writers.latex import LaTeXTranslator
 
-from . import urls
-from .domain import SeminarDomain
+from .address import Site
+from .labels import bookmark as bookmark_text
 from .nodes import interrogation, item_heading, item_meta, question, response, week
+from .store import catalogue_of
 
 
 def bookmark(self: LaTeXTranslator, node: nodes.Element, level: int, text: str) -> None:
@@ -35,9 +36,14 @@ def depart_week(self: LaTeXTranslator, node: week) -> None:
     self.body.append("\n\\end{sphinxseminarweek}\n")
 
 
+def item_bookmark(self: LaTeXTranslator, node: nodes.Element) -> str:
+    """The PDF outline text of an interrogation or response, from its record."""
+    record = catalogue_of(self.builder.env).item(node["ids"][0])
+    return bookmark_text(record) if record is not None else ""
+
+
 def visit_interrogation(self: LaTeXTranslator, node: interrogation) -> None:
-    text = f"{node['number']} {node['student']}"
-    bookmark(self, node, self.sectionlevel, text)
+    bookmark(self, node, self.sectionlevel, item_bookmark(self, node))
     self.body.append("\\begin{sphinxseminarinterrogation}\n")
 
 
@@ -54,9 +60,7 @@ def depart_question(self: LaTeXTranslator, node: question) -> None:
 
 
 def visit_response(self: LaTeXTranslator, node: response) -> None:
-    parent = node.parent
-    text = f"{parent['number']}.{node['ordinal']} {node['responder']}"
-    bookmark(self, node, self.sectionlevel + 1, text)
+    bookmark(self, node, self.sectionlevel + 1, item_bookmark(self, node))
     self.body.append("\\begin{sphinxseminarresponse}\n")
 
 
@@ -75,12 +79,10 @@ def depart_item_heading(self: LaTeXTranslator, node: item_heading) -> None:
 
 def permalink(self: LaTeXTranslator, item: nodes.Element) -> str:
     """The item's web permalink in small type: a link if absolute, else ``page#anchor`` text."""
-    domain = self.builder.env.domains["seminar"]
-    assert isinstance(domain, SeminarDomain)
-    record = domain.citable(item["ids"][0])
+    record = catalogue_of(self.builder.env).item(item["ids"][0])
     if record is None:
         return ""
-    url = urls.permalink(self.builder, record.docname, record.anchor)
+    url = Site.of(self.builder.config, self.builder.name).permalink(record.docname, record.anchor)
     command = "sphinxurl" if "://" in url else "sphinxnolinkurl"
     return f"\\sphinxseminarpermalink{{\\{command}{{{self.encode_uri(url)}}}}}\n"
 

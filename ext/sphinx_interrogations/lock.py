@@ -33,6 +33,7 @@ from pathlib import Path
 from sphinx.errors import SphinxError
 
 from . import registry as anchor_registry
+from .address import on_page, page_part
 
 FORMAT = "sphinx-interrogations-anchor-lock"
 VERSION = 1
@@ -96,9 +97,9 @@ def published(registry: anchor_registry.Registry) -> Lock:
     """Every id and alias of a registry, as lock entries (aliases share their object's page)."""
     lock: Lock = {}
     for entry in [*registry["weeks"], *registry["objects"]]:
-        page = entry["url"].split("#", 1)[0]
+        page = page_part(entry["url"])
         for anchor in (entry["id"], *entry.get("aliases", ())):
-            lock[anchor] = LockEntry(entry["kind"], entry["docname"], f"{page}#{anchor}")
+            lock[anchor] = LockEntry(entry["kind"], entry["docname"], on_page(page, anchor))
     return lock
 
 

@@ -11,27 +11,27 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from . import urls
+from .address import Site
 from .citation import ISO_DATE
-from .domain import SeminarDomain, week_label
+from .labels import week_label
+from .store import catalogue_of
 
 DUBLIN_CORE_SCHEMA = '<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/">\n'
 
 
 def week_meta(app: Sphinx, docname: str) -> list[tuple[str, str]]:
     """(name, content) pairs describing the week on page ``docname`` ([] if it holds none)."""
-    domain = app.env.domains["seminar"]
-    assert isinstance(domain, SeminarDomain)
-    week = domain.week_of(docname)
+    catalogue = catalogue_of(app.env)
+    week = catalogue.week_of(docname)
     if week is None:
         return []
-    records = domain.citables_in(docname)
-    students = [r.student for r in records if r.kind == "interrogation"]
-    responders = [r.responder for r in records if r.kind == "response"]
+    items = catalogue.items_of(docname)
+    students = [item.student.full for item in catalogue.interrogations_of(docname)]
+    responders = [item.responder.full for item in items if item.kind == "response"]
     authors = list(dict.fromkeys([*students, *responders]))
     title = week_label(week)
     iso = ISO_DATE.match(week.date)
-    url = urls.absolute_url(app.config.html_baseurl, urls.page_uri(app.builder, docname))
+    url = Site.of(app.config, app.builder.name).absolute(docname)
     language = app.config.language or ""
     pairs = [("citation_title", title)]
     pairs += [("citation_author", author) for author in authors]

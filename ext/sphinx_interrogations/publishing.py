@@ -15,9 +15,10 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from . import lock, redirects, urls
-from .domain import SeminarDomain
+from . import lock, redirects
+from .address import PUBLISHING_BUILDERS
 from .i18n import _
+from .store import catalogue_of
 
 logger = logging.getLogger(__name__)
 
@@ -36,13 +37,7 @@ def read_lock(app: Sphinx) -> tuple[Path, lock.Lock] | None:
 
 def current_docnames(env: BuildEnvironment) -> dict[str, str]:
     """Every week id, object id and alias built now -> its docname."""
-    domain = env.domains["seminar"]
-    assert isinstance(domain, SeminarDomain)
-    found = {week.anchor: week.docname for week in domain.weeks()}
-    for record in domain.citables():
-        for anchor in (record.anchor, *record.aliases):
-            found[anchor] = record.docname
-    return found
+    return dict(catalogue_of(env).anchors())
 
 
 def check_published_anchors(app: Sphinx, env: BuildEnvironment) -> None:
@@ -77,7 +72,7 @@ def check_published_anchors(app: Sphinx, env: BuildEnvironment) -> None:
 def write_redirects(app: Sphinx, error: Exception | None) -> None:
     """``build-finished``: a redirect page at every locked page that this build no longer has."""
     builder = app.builder
-    if error is not None or builder.name not in urls.PUBLISHING_BUILDERS:
+    if error is not None or builder.name not in PUBLISHING_BUILDERS:
         return
     loaded = read_lock(app)
     if loaded is None:

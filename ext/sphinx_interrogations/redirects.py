@@ -14,6 +14,7 @@ from collections.abc import Callable, Set
 from dataclasses import dataclass
 from html import escape
 
+from .address import on_page
 from .lock import Lock
 
 
@@ -59,7 +60,7 @@ def render(
 ) -> str:
     """The redirect page; ``href(docname)`` is the link to a docname from the old page."""
     default = href(redirect.default_docname)
-    targets = {anchor: f"{href(docname)}#{anchor}" for anchor, docname in redirect.targets}
+    targets = {anchor: on_page(href(docname), anchor) for anchor, docname in redirect.targets}
     mapping = json.dumps(targets, sort_keys=True).replace("<", "\\u003c")
     links = "\n".join(
         f'<li><a href="{escape(url)}">{escape(anchor)}</a></li>' for anchor, url in targets.items()

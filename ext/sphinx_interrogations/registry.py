@@ -22,14 +22,15 @@ object on one line. Format (version 1)::
          "docname": "weeks/week06", "url": "weeks/week06.html#w06-dmytro-khutkyy",
          "absolute_url": "https://...#w06-dmytro-khutkyy", # null without html_baseurl
          "aliases": ["w06-dmytro-khutky"],                 # earlier ids, same page: url#alias
-         "lms_identifier": "res_w06-dmytro-khutkyy",       # the LMS page holding it: a
-                                                           #   response lives on its question's
+         "lms_identifier": "res_w06-dmytro-khutkyy",       # the LMS page holding it, from the
+                                                           #   exporter's layout (null without
+                                                           #   one): see layout.py
          "digest": "3f2a..."}                              # hash of the text, changes on edits
       ]
     }
 
 ``id`` is the stable anchor (the HTML id); ``url`` is relative to the archive's root. The data
-comes from the ``seminar`` domain, never from the written HTML.
+comes from the catalogue, never from the written HTML.
 """
 
 from __future__ import annotations
@@ -42,8 +43,9 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.errors import SphinxError
 
-from . import ids, urls
-from .domain import SeminarDomain
+from .address import PUBLISHING_BUILDERS, Site, absolute_url, on_page
+from .layout import LmsLayout, lms_layout
+from .store import catalogue_of
 
 FORMAT = "sphinx-interrogations-anchors"
 VERSION = 1
@@ -54,22 +56,20 @@ Registry = dict[str, Any]
 LISTED = ("weeks", "objects")
 
 
-def collect(builder: Builder) -> Registry:
-    """The registry of everything the ``seminar`` domain holds, as ``builder`` publishes it."""
-    domain = builder.env.domains["seminar"]
-    assert isinstance(domain, SeminarDomain)
-    baseurl = builder.config.html_baseurl
-
+def collect(builder: Builder, layout: LmsLayout | None = None) -> Registry:
+    """The registry of the catalogue as ``builder`` publishes it; LMS ids from ``layout``."""
+    catalogue = catalogue_of(builder.env)
+    site = Site.of(builder.config, builder.name)
     pages: dict[str, str] = {}
 
     def located(docname: str, anchor: str) -> dict[str, str | None]:
         if docname not in pages:
-            pages[docname] = urls.page_uri(builder, docname)
-        relative = urls.on_page(pages[docname], anchor)
+            pages[docname] = site.page(docname)
+        relative = on_page(pages[docname], anchor)
         return {
             "docname": docname,
             "url": relative,
-            "absolute_url": urls.absolute_url(baseurl, relative),
+            "absolute_url": absolute_url(site.baseurl, relative),
         }
 
     weeks = [
@@ -82,30 +82,30 @@ def collect(builder: Builder) -> Registry:
             "course": week.course,
             **located(week.docname, week.anchor),
         }
-        for week in domain.weeks()
+        for week in catalogue.weeks()
     ]
     objects = [
         {
-            "id": record.anchor,
-            "kind": record.kind,
-            "week": record.week,
-            "number": record.number,
-            "student": record.student,
-            "responder": record.responder,
-            "title": record.title,
-            "parent": record.parent,
-            **located(record.docname, record.anchor),
-            "aliases": list(record.aliases),
-            "lms_identifier": ids.lms_identifier(record.parent or record.anchor),
-            "digest": record.digest,
+            "id": item.anchor,
+            "kind": item.kind,
+            "week": item.week,
+            "number": item.number,
+            "student": item.student.full,
+            "responder": item.responder.full if item.kind == "response" else "",
+            "title": item.title,
+            "parent": item.parent,
+            **located(item.docname, item.anchor),
+            "aliases": list(item.aliases),
+            "lms_identifier": layout.page_identifier(item) if layout else None,
+            "digest": item.digest,
         }
-        for record in domain.citables()
+        for item in catalogue.items()
     ]
     return {
         "format": FORMAT,
         "version": VERSION,
         "project": builder.config.project,
-        "baseurl": baseurl or None,
+        "baseurl": site.baseurl or None,
         "weeks": weeks,
         "objects": objects,
     }
@@ -142,7 +142,7 @@ def read(path: Path) -> Registry:
 
 def write_registry(app: Sphinx, error: Exception | None) -> None:
     """``build-finished``: write ``anchors.json`` into the output of a publishing builder."""
-    if error is not None or app.builder.name not in urls.PUBLISHING_BUILDERS:
+    if error is not None or app.builder.name not in PUBLISHING_BUILDERS:
         return
     path = Path(app.builder.outdir) / FILENAME
-    path.write_text(dumps(collect(app.builder)), encoding="utf-8")
+    path.write_text(dumps(collect(app.builder, lms_layout(app))), encoding="utf-8")

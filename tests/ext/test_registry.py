@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_interrogations import ids
+from sphinx_interrogations.layout import LAYOUT_EVENT
 from sphinx_interrogations.registry import FILENAME, FORMAT, VERSION
 from tests.helpers import Build, build, copy_root, ids_of, parse_html
 
@@ -58,7 +58,7 @@ def test_objects_match_html_ids_one_to_one_in_order(basic: Build) -> None:
     for entry in objects:
         assert entry["url"] == f"{entry['docname']}.html#{entry['id']}"
         assert entry["absolute_url"] is None
-        assert entry["lms_identifier"] == ids.lms_identifier(entry["parent"] or entry["id"])
+        assert entry["lms_identifier"] is None  # no exporter loaded: no package, no LMS id
 
 
 def test_fields_of_an_interrogation_and_a_response(basic: Build) -> None:
@@ -137,3 +137,45 @@ def test_one_entry_per_line(basic: Build) -> None:
     entries = registry["weeks"] + registry["objects"]
     lines = [json.loads(line.strip().rstrip(",")) for line in text.splitlines() if "{" in line[2:]]
     assert lines == entries
+
+
+LAYOUT_EXTENSION = """
+from sphinx_interrogations.layout import LAYOUT_EVENT
+
+
+class OnePagePerWeek:
+    def __init__(self, config):
+        self.prefix = config.project.lower()
+
+    def page_identifier(self, item):
+        return f"{self.prefix}_{item.docname.replace('/', '_')}_{item.week}"
+
+
+def setup(app):
+    app.connect(LAYOUT_EVENT, lambda app, config: OnePagePerWeek(config))
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
+"""
+
+
+def test_lms_identifiers_come_from_the_exporters_layout(rootdir: Path, tmp_path: Path) -> None:
+    """The registry asks the loaded exporter's layout (event ``seminar-lms-layout``) which page
+    holds each item, handing it the configuration; it never predicts the id itself."""
+    assert LAYOUT_EVENT == "seminar-lms-layout"
+    project = copy_root(rootdir, "basic", tmp_path / "src")
+    (project / "week_layout.py").write_text(LAYOUT_EXTENSION, encoding="utf-8")
+    conf = project / "conf.py"
+    conf.write_text(
+        "import sys, os\nsys.path.insert(0, os.path.dirname(__file__))\n"
+        + conf.read_text(encoding="utf-8")
+        + "\nextensions.append('week_layout')\n",
+        encoding="utf-8",
+    )
+    objects = registry_of(build(project).outdir)["objects"]
+    assert {(o["id"], o["lms_identifier"]) for o in objects} >= {
+        ("w01-ada-lovelace", "test seminar_weeks_week01_1"),
+        ("w02-zoe-obrien-response-2", "test seminar_weeks_week02_2"),
+    }
+    assert all(
+        o["lms_identifier"] == f"test seminar_{o['docname'].replace('/', '_')}_{o['week']}"
+        for o in objects
+    )

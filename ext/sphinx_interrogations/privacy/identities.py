@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from sphinx.errors import ConfigError
 
-from .. import ids
+from ..identity import name_key
 from .roster import Student
 
 PSEUDONYM_LABEL = "Student"
@@ -45,7 +45,7 @@ def read_key(env_name: str, key_file: str) -> bytes | None:
 
 def pseudonym_code(key: bytes, name: str) -> str:
     """Four-character code for a student, from a keyed HMAC of the name's slug."""
-    digest = hmac.new(key, HMAC_CONTEXT + ids.slug(name).encode(), hashlib.sha256).digest()
+    digest = hmac.new(key, HMAC_CONTEXT + name_key(name).encode(), hashlib.sha256).digest()
     value = int.from_bytes(digest[:8], "big")
     code = []
     for _ in range(CODE_LENGTH):

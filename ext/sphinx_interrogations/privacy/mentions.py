@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
+from ..identity import fold_with_origin
 from .roster import Student
 
 COMMON_WORD = "also a common English word"
@@ -36,23 +36,9 @@ Action = Literal["replace", "keep", "unsure"]
 SEPARATOR = r"[\W_]{0,3}"
 
 
-def fold(text: str) -> tuple[str, list[int]]:
-    """Case-fold ``text`` and strip its diacritics, with each folded char's index in ``text``."""
-    folded: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(text):
-        for part in unicodedata.normalize("NFKD", char):
-            if unicodedata.combining(part):
-                continue
-            for out in part.casefold():
-                folded.append(out)
-                origin.append(index)
-    return "".join(folded), origin
-
-
 def letter_runs(text: str) -> list[str]:
     """The folded letter/digit runs of a name: "Zoë O'Brien" -> ["zoe", "o", "brien"]."""
-    return re.findall(r"[^\W_]+", fold(text)[0])
+    return re.findall(r"[^\W_]+", fold_with_origin(text)[0])
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,10 +9,10 @@ from typing import Any
 
 from sphinx.util import logging
 
-from .. import ids
 from ..i18n import _
+from ..identity import fold_with_origin, name_key, slug
 from .identities import Identity, pseudonyms
-from .mentions import Scrubbed, fold, terms_of
+from .mentions import Scrubbed, terms_of
 from .roster import Student, stricter
 
 logger = logging.getLogger(__name__)
@@ -29,7 +29,7 @@ class Privacy:
         self.roster = roster
         self.students = students
         self.pseudonyms = pseudonyms(students, key)
-        self._by_slug = {ids.slug(s): student for student in students for s in student.spellings}
+        self._by_slug = {name_key(s): student for student in students for s in student.spellings}
         self._terms = terms_of(students)
         alternatives = "|".join(f"(?P<t{i}>{term.pattern})" for i, term in enumerate(self._terms))
         self._pattern = re.compile(rf"(?<![^\W_])(?:{alternatives or '(?!)'})(?![^\W_])")
@@ -48,7 +48,7 @@ class Privacy:
         """The student's public identity, or None when the interrogation is left out."""
         if consent == "exclude":
             return None
-        student = self._by_slug.get(ids.slug(name))
+        student = self._by_slug.get(name_key(name))
         if student is None:
             logger.error(
                 "the student of this interrogation is not in the roster %s: left out of this "
@@ -82,7 +82,7 @@ class Privacy:
         ``identifier`` gives slugs ("student-07") for anchors and labels instead of display
         names. Unsure mentions are left as written and returned, for a located warning.
         """
-        folded, origin = fold(text)
+        folded, origin = fold_with_origin(text)
         pieces: list[str] = []
         unsure: list[tuple[str, str]] = []
         done = 0
@@ -112,7 +112,7 @@ class Privacy:
         if student.consent == "exclude" or student.row not in self.pseudonyms:
             return WITHHELD_SLUG if identifier else str(WITHHELD)
         pseudonym = self.pseudonyms[student.row]
-        return ids.slug(pseudonym) if identifier else pseudonym
+        return slug(pseudonym) if identifier else pseudonym
 
 
 def scrub_value(privacy: Privacy, value: Any, *, identifier: bool = False) -> Any:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import tomllib
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ from typing import Any
 from docutils.parsers.rst import directives
 from sphinx.errors import ConfigError
 
-from .. import ids
+from ..identity import clean_name, name_key
 
 #: Consent levels, least to most restrictive.
 CONSENTS = ("named", "pseudonym", "exclude")
@@ -67,13 +66,13 @@ def _student(path: Path, row: dict[str, Any], number: int) -> Student:
     unknown = set(row) - ROSTER_COLUMNS
     if unknown:
         raise ConfigError(f"{where}: unknown roster column(s) {sorted(unknown)}")
-    name = _clean(str(row.get("name") or ""))
-    if not ids.slug(name):
+    name = clean_name(str(row.get("name") or ""))
+    if not name_key(name):
         raise ConfigError(f"{where}: a roster entry needs a name")
     aliases = row.get("aliases") or ()
     if isinstance(aliases, str):
         aliases = aliases.split(";")
-    consent = _clean(str(row.get("consent") or "pseudonym")).lower()
+    consent = clean_name(str(row.get("consent") or "pseudonym")).lower()
     if consent not in CONSENTS:
         raise ConfigError(f"{where}: consent must be one of {', '.join(CONSENTS)}")
     fixed = row.get("number")
@@ -83,7 +82,7 @@ def _student(path: Path, row: dict[str, Any], number: int) -> Student:
         raise ConfigError(f"{where}: number must be a whole number from 1 to {MAX_NUMBER}")
     return Student(
         name=name,
-        aliases=tuple(alias for alias in map(_clean, aliases) if ids.slug(alias)),
+        aliases=tuple(alias for alias in map(clean_name, aliases) if name_key(alias)),
         consent=consent,
         number=None if fixed is None else int(fixed),
         row=number,
@@ -95,7 +94,7 @@ def _check_unique(path: Path, students: list[Student]) -> None:
     numbered: dict[int, Student] = {}
     for student in students:
         for spelling in student.spellings:
-            other = spelled.setdefault(ids.slug(spelling), student)
+            other = spelled.setdefault(name_key(spelling), student)
             if other is not student:
                 raise ConfigError(
                     f"{path}: entries {other.row} and {student.row} share a name or alias"
@@ -104,7 +103,3 @@ def _check_unique(path: Path, students: list[Student]) -> None:
             other = numbered.setdefault(student.number, student)
             if other is not student:
                 raise ConfigError(f"{path}: entries {other.row} and {student.row} share a number")
-
-
-def _clean(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).split())

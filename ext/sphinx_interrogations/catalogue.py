@@ -1,0 +1,285 @@
+"""The catalogue: plain typed records of the archive, and the query object every output reads.
+
+No Sphinx here. The ``seminar`` domain stores the records per document and merges parallel
+reads (:mod:`.store`); indices, registry, citations, meta tags, LaTeX, the public build and the
+exporters ask a :class:`Catalogue`. Numbers, people and dates are fields: nothing re-parses a
+display number or a label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+from .identity import name_key
+
+Kind = Literal["week", "interrogation", "response"]
+
+
+def display_number(week: int, *ordinals: int) -> str:
+    """The number shown for an item: "6.1" (week 6, first item), "6.1.2" (its 2nd response)."""
+    return ".".join(str(part) for part in (week, *ordinals))
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person as written (``full``) and their family name; ``literal`` when the name does
+    not split into given and family parts (it is then cited and sorted whole)."""
+
+    full: str
+    given: str = ""
+    family: str = ""
+    literal: bool = False
+
+    @classmethod
+    def named(cls, full: str, family: str) -> Person:
+        """Split ``full`` at its ``family`` name; a name that does not end with it stays whole."""
+        given = full.removesuffix(family)
+        if family and given != full and (not given or given.endswith(" ")):
+            return cls(full, given=given.strip(), family=family)
+        return cls(full, family=family, literal=True)
+
+    @classmethod
+    def whole(cls, full: str) -> Person:
+        """A name never split (an organisation, a mononym, "EOW")."""
+        return cls(full, literal=True)
+
+    @property
+    def sort_form(self) -> str:
+        """ "Khutkyy, Dmytro" (a literal name as written): for indices and citations."""
+        if self.literal:
+            return self.full
+        return f"{self.family}, {self.given}" if self.given else self.family
+
+    @property
+    def short(self) -> str:
+        """The family name (else the name whole): "Khutkyy" in "Khutkyy, Week 6"."""
+        return self.family or self.full
+
+    @property
+    def key(self) -> str:
+        """Fold key: two spellings of one person share it (see :func:`.identity.fold`)."""
+        return name_key(self.full)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One offering of a course. An archive has one implicit term (key "") until terms exist."""
+
+    key: str
+    title: str
+    course: str
+    year: int | None = None
+    start: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Week:
+    """One week (session) of a term; one per document."""
+
+    kind: ClassVar[Kind] = "week"
+
+    term: str
+    number: int
+    anchor: str
+    docname: str
+    lineno: int
+    topic: str
+    #: the date as written in the source ("October 10", "2013-10-10")
+    date: str
+    course: str
+
+
+@dataclass(frozen=True, slots=True)
+class Interrogation:
+    """A student's question in a week."""
+
+    kind: ClassVar[Kind] = "interrogation"
+
+    anchor: str
+    docname: str
+    lineno: int
+    term: str
+    week: int
+    #: position among the week's interrogations, 1-based (left-out ones keep their place)
+    ordinal: int
+    student: Person
+    title: str
+    #: the question's first words, for titles of untitled items
+    opening: str = ""
+    aliases: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    readings: tuple[str, ...] = ()
+    #: short hash of the object's text, to notice edits
+    digest: str = ""
+
+    @property
+    def number(self) -> str:
+        """Display number: "6.1"."""
+        return display_number(self.week, self.ordinal)
+
+    @property
+    def parent(self) -> str:
+        """The interrogation it answers: none."""
+        return ""
+
+    @property
+    def page_anchor(self) -> str:
+        """The item that opens the object's page in a page-per-item layout: itself."""
+        return self.anchor
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """An instructor's response to an interrogation."""
+
+    kind: ClassVar[Kind] = "response"
+
+    anchor: str
+    docname: str
+    lineno: int
+    term: str
+    week: int
+    #: the ordinal of the interrogation answered, and of this response among its responses
+    question_ordinal: int
+    ordinal: int
+    #: the student whose question it answers, and who answers
+    student: Person
+    responder: Person
+    #: anchor of the interrogation answered
+    parent: str
+    #: the question's title
+    title: str
+    aliases: tuple[str, ...] = ()
+    digest: str = ""
+    tags: ClassVar[tuple[str, ...]] = ()
+    readings: ClassVar[tuple[str, ...]] = ()
+
+    @property
+    def number(self) -> str:
+        """Display number: "6.1.2"."""
+        return display_number(self.week, self.question_ordinal, self.ordinal)
+
+    @property
+    def page_anchor(self) -> str:
+        """A response lives on its question's page."""
+        return self.parent
+
+
+Item = Interrogation | Response
+Record = Week | Interrogation | Response
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where an anchor or alias points: its document, the object's kind and main anchor."""
+
+    docname: str
+    kind: Kind
+    anchor: str
+
+
+class Catalogue:
+    """Queries over the records the domain holds (a view: nothing is copied)."""
+
+    def __init__(
+        self,
+        weeks: Mapping[str, Week],
+        items: Mapping[str, Sequence[Item]],
+        targets: Mapping[str, Target],
+        terms: Sequence[Term] = (),
+    ) -> None:
+        self._weeks = weeks
+        self._items = items
+        self._targets = targets
+        self._terms = tuple(terms) or (Term("", "", ""),)
+
+    def terms(self) -> tuple[Term, ...]:
+        """Every term (one implicit term for now)."""
+        return self._terms
+
+    def weeks(self) -> list[Week]:
+        """Every week, by term then week number."""
+        return sorted(self._weeks.values(), key=lambda week: (week.term, week.number, week.docname))
+
+    def items(self) -> list[Item]:
+        """Every interrogation and response, by week then document order."""
+        documents = sorted(self._items, key=self._week_order)
+        return [item for docname in documents for item in self._items[docname]]
+
+    def interrogations(self) -> list[Interrogation]:
+        """Every interrogation, by week then document order."""
+        return [item for item in self.items() if isinstance(item, Interrogation)]
+
+    def items_of(self, docname: str) -> list[Item]:
+        """The interrogations and responses of one document, in document order."""
+        return list(self._items.get(docname, ()))
+
+    def interrogations_of(self, docname: str) -> list[Interrogation]:
+        """The interrogations of one document, in document order."""
+        return [item for item in self.items_of(docname) if isinstance(item, Interrogation)]
+
+    def week_of(self, docname: str) -> Week | None:
+        """The week a document holds, if any."""
+        return self._weeks.get(docname)
+
+    def target(self, name: str) -> Target | None:
+        """Where an anchor or alias points, if anywhere."""
+        return self._targets.get(name)
+
+    def lookup(self, name: str) -> Record | None:
+        """The week or item an anchor or alias names."""
+        found = self._targets.get(name)
+        if found is None:
+            return None
+        if found.kind == "week":
+            return self._weeks.get(found.docname)
+        return self.item(found.anchor, found.docname)
+
+    def item(self, anchor: str, docname: str | None = None) -> Item | None:
+        """The interrogation or response with this anchor or alias."""
+        if docname is None:
+            found = self._targets.get(anchor)
+            if found is None or found.kind == "week":
+                return None
+            anchor, docname = found.anchor, found.docname
+        return next((i for i in self._items.get(docname, ()) if i.anchor == anchor), None)
+
+    def responses_of(self, interrogation: Interrogation) -> list[Response]:
+        """The responses to an interrogation, in order."""
+        return [
+            item
+            for item in self._items.get(interrogation.docname, ())
+            if isinstance(item, Response) and item.parent == interrogation.anchor
+        ]
+
+    def students(self) -> list[tuple[Person, list[Interrogation]]]:
+        """Each student (grouped by fold key across weeks) with their interrogations, by sort
+        form."""
+        grouped: dict[str, list[Interrogation]] = {}
+        for item in self.interrogations():
+            grouped.setdefault(item.student.key, []).append(item)
+        people = [(items[0].student, items) for items in grouped.values()]
+        return sorted(people, key=lambda pair: pair[0].sort_form.casefold())
+
+    def neighbours(self, week: Week) -> tuple[Week | None, Week | None]:
+        """The weeks before and after ``week`` in its term."""
+        same = [w for w in self.weeks() if w.term == week.term]
+        index = same.index(week)
+        before = same[index - 1] if index > 0 else None
+        after = same[index + 1] if index + 1 < len(same) else None
+        return before, after
+
+    def anchors(self) -> Iterator[tuple[str, str]]:
+        """Every anchor and alias defined now, with its document."""
+        for week in self._weeks.values():
+            yield week.anchor, week.docname
+        for docname, items in self._items.items():
+            for item in items:
+                for name in (item.anchor, *item.aliases):
+                    yield name, docname
+
+    def _week_order(self, docname: str) -> tuple[str, int, str]:
+        week = self._weeks.get(docname)
+        return (week.term, week.number, docname) if week else ("", 0, docname)

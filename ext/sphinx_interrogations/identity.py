@@ -1,0 +1,168 @@
+"""The one identity of the archive: every id, anchor, file name and LMS identifier, and the
+one name folding.
+
+Ids derive from stable facts only (week number and student, or an explicit id), never from a
+position. :func:`fold` is the single normalisation of names and text: slugs, roster look-ups,
+duplicate checks and the public build's scrubbing all compare folded text, so "Łukasz
+Østergaard", "Lukasz Ostergaard" and "ŁUKASZ ØSTERGAARD" are one name everywhere.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from enum import Enum
+
+from slugify import slugify
+from text_unidecode import unidecode
+
+#: What a valid anchor looks like: lowercase ASCII words joined by single hyphens, letter first.
+ANCHOR_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+#: Longest file or folder name, and longest path, written into an output or package (bytes).
+MAX_COMPONENT_BYTES = 120
+MAX_PATH_BYTES = 240
+#: Anchor of the page standing for the archive itself (its root document) in packages.
+ABOUT_ANCHOR = "about"
+#: Anchor of the link to the published web archive in packages.
+ARCHIVE_ANCHOR = "archive"
+
+_APOSTROPHES = [["'", ""], ["\u2019", ""], ["\u02bc", ""]]
+#: Default-ignorable code points outside category Cf (combining grapheme joiner, Hangul
+#: fillers, variation selectors, Mongolian free variation selectors).
+_IGNORABLE = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0"
+    "\U000e0100-\U000e01ef]"
+)
+
+
+class LmsRole(Enum):
+    """What an LMS identifier names; each role is a distinct prefix, so one object's manifest
+    entries never collide."""
+
+    RESOURCE = "res"
+    ITEM = "item"
+    WEEK_FOLDER = "week"
+    TOPIC = "topic"
+    TOPIC_ITEM = "topicitem"
+    TOPIC_META = "topicmeta"
+    MANIFEST = "man"
+    ASSET = "asset"
+    FOLDER = "folder"
+    LINK = "link"
+    COURSE = "course"
+    MODULE = "module"
+    MODULE_ITEM = "mi"
+    DISCUSSION_ITEM = "midiscussion"
+    ORGANIZATION = "org"
+    ROOT_ITEM = "root"
+
+
+class IdentityError(ValueError):
+    """A name or path the identity cannot turn into a valid id or file name."""
+
+
+def is_ignorable(char: str) -> bool:
+    """Tell whether ``char`` is invisible: soft hyphen, zero-width (non-)joiners, BOM, ..."""
+    return unicodedata.category(char) == "Cf" or bool(_IGNORABLE.match(char))
+
+
+@functools.cache
+def _fold_char(char: str) -> str:
+    if is_ignorable(char):
+        return ""
+    parts = unicodedata.normalize("NFKD", char)
+    kept = "".join(part for part in parts if not unicodedata.combining(part))
+    return unidecode(kept.casefold()).lower() if kept else ""
+
+
+def fold_with_origin(text: str) -> tuple[str, list[int]]:
+    """:func:`fold` of ``text``, with the index in ``text`` of each folded character."""
+    folded: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        out = _fold_char(char)
+        folded.append(out)
+        origin.extend([index] * len(out))
+    return "".join(folded), origin
+
+
+def fold(text: str) -> str:
+    """The one folding of names and text: compatibility-decomposed, invisible characters and
+    diacritics removed, case-folded and transliterated to lowercase ASCII."""
+    return fold_with_origin(text)[0]
+
+
+def clean_name(text: str) -> str:
+    """A person's name as written, tidied for display: NFC, single spaces."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def slug(text: str) -> str:
+    """The lowercase ASCII slug of user text ('' when nothing sluggable is left).
+
+    The slug is made from :func:`fold`, so names that differ only in case, diacritics,
+    invisible characters or Unicode form give the same slug; apostrophes vanish (O'Brien ->
+    obrien).
+    """
+    return slugify(fold(text), replacements=_APOSTROPHES)
+
+
+def name_key(name: str) -> str:
+    """The key under which two spellings of a name are the same person (roster, indices)."""
+    return slug(name)
+
+
+def is_valid_anchor(anchor: str) -> bool:
+    """Tell whether ``anchor`` is usable as-is as an HTML id, label and NCName tail."""
+    return bool(ANCHOR_PATTERN.match(anchor))
+
+
+def week_anchor(week: int, prefix: str = "") -> str:
+    """Anchor of a week: ``w06`` (with an optional archive-wide prefix)."""
+    return f"{prefix}w{week:02d}"
+
+
+def interrogation_anchor(week: int, student_slug: str, prefix: str = "") -> str:
+    """Anchor of a student's interrogation in a week: ``w06-dmytro-khutkyy``."""
+    return f"{week_anchor(week, prefix)}-{student_slug}"
+
+
+def response_anchor(interrogation: str, ordinal: int) -> str:
+    """Anchor of the ``ordinal``-th response (1-based) to an interrogation."""
+    return f"{interrogation}-response" if ordinal == 1 else f"{interrogation}-response-{ordinal}"
+
+
+def overview_anchor(week: str) -> str:
+    """Anchor of a week's overview page in a package: ``w06-overview``."""
+    return f"{week}-overview"
+
+
+def lms_identifier(anchor: str, role: LmsRole = LmsRole.RESOURCE) -> str:
+    """Common Cartridge identifier (an NCName) of the object with ``anchor`` in ``role``."""
+    return f"{role.value}_{anchor}"
+
+
+def checked_path(path: str) -> str:
+    """``path`` (a ``/``-separated output or package path) if within the length limits.
+
+    Raises :class:`IdentityError` naming the limit a component or the whole path exceeds.
+    """
+    if len(path.encode()) > MAX_PATH_BYTES:
+        raise IdentityError(f"path longer than {MAX_PATH_BYTES} bytes: {path!r}")
+    for component in path.split("/"):
+        if len(component.encode()) > MAX_COMPONENT_BYTES:
+            raise IdentityError(
+                f"file or folder name longer than {MAX_COMPONENT_BYTES} bytes: {component!r}"
+            )
+    return path
+
+
+def page_file(folder: str, anchor: str) -> str:
+    """Package path of the page with ``anchor`` in ``folder``: ``wiki_content/w06-a.html``."""
+    return checked_path(f"{folder}/{anchor}.html" if folder else f"{anchor}.html")
+
+
+def file_stem(name: str, fallback: str) -> str:
+    """A lowercase ASCII file stem for user-named files (``fallback`` if nothing is left)."""
+    return slug(name)[:MAX_COMPONENT_BYTES - 16].rstrip("-") or fallback
