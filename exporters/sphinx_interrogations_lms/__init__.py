@@ -19,8 +19,11 @@ __version__ = "0.1.0"
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the LMS builders (and the archive extension they render)."""
+    from sphinx_interrogations.layout import LAYOUT_EVENT
+
     from . import build_errors, config
     from .builders import BUILDERS, fail_refused_build, note_consistency_checked
+    from .layout import package_layout
 
     app.setup_extension("sphinx_interrogations")
     config.register(app)
@@ -29,6 +32,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     build_errors.connect(app)
     app.connect("env-check-consistency", note_consistency_checked)
     app.connect("build-finished", fail_refused_build)
+    app.connect(LAYOUT_EVENT, package_layout)
     return {
         "version": __version__,
         # what the builders note in the environment (read errors): a change re-reads every document

@@ -27,8 +27,10 @@ from sphinx.util import logging
 from sphinx.util.display import status_iterator
 from sphinx.writers.html import HTMLWriter
 
-from sphinx_interrogations.domain import SeminarDomain
+from sphinx_interrogations.address import Site, archive_link
 from sphinx_interrogations.i18n import _
+from sphinx_interrogations.identity import ASSET_FOLDER, asset_file
+from sphinx_interrogations.store import catalogue_of
 
 from .build_errors import ErrorLog, read_errors
 from .config import CourseSettings
@@ -37,8 +39,8 @@ from .flavours.base import Flavour
 from .flavours.canvas import CANVAS
 from .flavours.common import COMMON_CARTRIDGE
 from .flavours.moodle import MOODLE
-from .links import Archive, Target
-from .packaging import identifiers
+from .layout import PackageLayout
+from .links import ArchiveAddress, Target
 from .packaging.zip_writer import write_package
 from .rendering.assets import read_assets
 from .rendering.course_builder import make_course
@@ -47,6 +49,8 @@ from .rendering.translator import EXTENSION_NODE_NAMES, PackageTranslator
 from .validation.run import check_package, find_schemas
 
 logger = logging.getLogger(__name__)
+#: what the builder's own target URIs end with (internal: references map back to docnames)
+LINK_SUFFIX = ".html"
 
 
 class PackageBuilder(Builder):
@@ -73,10 +77,13 @@ class PackageBuilder(Builder):
         self.secnumbers: dict[str, tuple[int, ...]] = {}
         self.fignumbers: dict[str, dict[str, tuple[int, ...]]] = {}
         self.page_folder = self.flavour.page_folder
-        self.imgpath = posixpath.relpath(identifiers.ASSET_FOLDER, self.page_folder)
+        self.imgpath = posixpath.relpath(ASSET_FOLDER, self.page_folder)
         self.dlpath = ""
         self.current_docname = ""
-        self.archive = Archive(self.config.html_baseurl, self.config.html_file_suffix or ".html")
+        site = Site.of(self.config)
+        self.archive: ArchiveAddress = lambda target: (
+            archive_link(site, target.docname, target.anchor) or ""
+        )
         self.course: Course | None = None
         #: source image path -> its zip path
         self.asset_paths: dict[str, str] = {}
@@ -92,7 +99,7 @@ class PackageBuilder(Builder):
         return "all documents"  # a package always holds the whole course
 
     def get_target_uri(self, docname: str, typ: str | None = None) -> str:
-        return docname + self.archive.suffix
+        return docname + LINK_SUFFIX
 
     def get_relative_uri(self, from_: str, to: str, typ: str | None = None) -> str:
         return self.get_target_uri(to)  # site-relative, so references map back to docnames
@@ -169,14 +176,14 @@ class PackageBuilder(Builder):
         return self.get_target_uri(docname)
 
     def docname_of(self, uri: str) -> str:
-        return uri.removesuffix(self.archive.suffix)
+        return uri.removesuffix(LINK_SUFFIX)
 
     def post_process_images(self, doctree: nodes.Node) -> None:
         super().post_process_images(doctree)
         for source in self.images:
             if source not in self.asset_paths:
                 taken = set(self.asset_paths.values())
-                self.asset_paths[source] = identifiers.asset_file(self.images[source], taken)
+                self.asset_paths[source] = asset_file(self.images[source], taken)
             self.images[source] = posixpath.basename(self.asset_paths[source])
 
     # -- the course -----------------------------------------------------------------------
@@ -184,17 +191,16 @@ class PackageBuilder(Builder):
     def render_course(self) -> Course:
         """Render every week and the About page, and make the course model."""
         settings = CourseSettings.of(self.config)
-        domain = self.env.domains["seminar"]
-        assert isinstance(domain, SeminarDomain)
-        weeks = domain.weeks()
-        renderer = PageRenderer(self, self.archive.url, settings.page_per_week)
+        layout = PackageLayout(catalogue_of(self.env), settings.page_per_week)
+        weeks = layout.catalogue.weeks()
+        renderer = PageRenderer(self, self.archive, layout)
         doctrees = renderer.load(weeks)
         root_doc = self.config.root_doc
         pages = renderer.page_map(weeks, doctrees, root_doc)
-        renderer.use_policy(self.flavour.link_policy(pages, self.archive.url))
+        renderer.use_policy(self.flavour.link_policy(pages, self.archive))
         rendered = [
-            renderer.render_week(record, doctree)
-            for record, doctree in status_iterator(
+            renderer.render_week(week, doctree)
+            for week, doctree in status_iterator(
                 list(zip(weeks, doctrees, strict=True)),
                 _("rendering LMS pages... "),
                 "darkgreen",
@@ -205,7 +211,7 @@ class PackageBuilder(Builder):
         ]
         root = self.resolved_doctree(root_doc) if root_doc in self.env.found_docs else None
         about = renderer.render_about(root_doc, root, weeks, settings.description, settings.licence)
-        archive_url = self.archive.url(Target(root_doc, ""))
+        archive_url = self.archive(Target(root_doc, ""))
         assets = read_assets(Path(self.srcdir), self.asset_paths)
         return make_course(settings, about, rendered, archive_url, assets)
 

@@ -12,7 +12,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
-from .packaging import identifiers
+from sphinx_interrogations.identity import prefix_problem
+
 from .packaging.cartridge import VERSIONS
 
 #: name -> (default, types, description); changing any of them rebuilds the packages only
@@ -105,7 +106,7 @@ def config_problem(config: Config) -> str:
     if version not in VERSIONS:
         return f"interrogations_lms_cc_version must be one of {sorted(VERSIONS)}, not {version!r}"
     prefix = config.interrogations_id_prefix
-    too_long = identifiers.prefix_problem(prefix)
+    too_long = prefix_problem(prefix)
     if too_long:
         return f"interrogations_id_prefix {prefix!r}: {too_long}"
     return ""

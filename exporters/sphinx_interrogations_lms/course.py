@@ -2,7 +2,7 @@
 
 Made by :mod:`.rendering.course_builder` from the archive's records and the page fragments
 the builder rendered; read by the flavours (:mod:`.flavours`) and the package layout
-(:mod:`.packaging.layout`). Identifiers are not stored here: :mod:`.packaging.identifiers`
+(:mod:`.packaging.layout`). Identifiers are not stored here: the archive's identity
 derives each from an anchor.
 """
 

@@ -26,21 +26,6 @@ ArchiveAddress = Callable[[Target], str]
 
 
 @dataclass(frozen=True, slots=True)
-class Archive:
-    """Addresses in the published HTML archive; ``baseurl`` "" means unpublished."""
-
-    baseurl: str
-    suffix: str = ".html"
-
-    def url(self, target: Target) -> str:
-        """Absolute URL of ``target`` in the archive ("" when unpublished)."""
-        if not self.baseurl:
-            return ""
-        url = f"{self.baseurl.rstrip('/')}/{target.docname}{self.suffix}"
-        return f"{url}#{target.anchor}" if target.anchor else url
-
-
-@dataclass(frozen=True, slots=True)
 class PageMap:
     """Which package page holds each anchor, and which page stands for each document."""
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import ClassVar, Protocol
 
+from sphinx_interrogations.identity import package_file
+
 from ..course import Course, Page
 from ..links import ArchiveAddress, LinkPolicy, PageMap, archive_policy
 from ..markup.policy import SEMANTIC, Markup
 from ..markup.sanitiser import clean_fragment
-from ..packaging import identifiers
 from ..packaging.cartridge import CC11, CCVersion, manifest_xml
 from ..packaging.layout import Cartridge, PageStyle, assemble
 from ..packaging.zip_writer import MANIFEST
@@ -69,7 +70,7 @@ class Flavour:
 
     def package_name(self, course: Course) -> str:
         """File name of the ``.imscc`` in the output folder."""
-        return identifiers.package_name(course.slug)
+        return package_file(course.slug, "imscc")
 
     def package_files(self, course: Course, version: CCVersion) -> dict[str, bytes]:
         """All files of the ``.imscc``, ``imsmanifest.xml`` included."""

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from sphinx_interrogations.identity import LmsRole, lms_identifier, page_name, topic_meta_file
+
 from ..course import Course, Page
 from ..links import ArchiveAddress, LinkPolicy, PageMap, Target
-from ..packaging import identifiers
 from ..packaging.cartridge import CCVersion, Resource
 from ..packaging.layout import Cartridge
 from .base import Flavour
@@ -31,7 +32,7 @@ from .canvas_settings import (
 
 def page_link(page: str, fragment: str = "") -> str:
     """Canvas's link token to the package page with anchor ``page`` (optionally a fragment)."""
-    name = identifiers.page_name(page)
+    name = page_name(page)
     return f"$WIKI_REFERENCE$/pages/{name}" + (f"#{fragment}" if fragment else "")
 
 
@@ -59,7 +60,7 @@ class CanvasFlavour(Flavour):
 
     def page_meta(self, page: Page) -> Mapping[str, str]:
         return {
-            "identifier": identifiers.page_resource(page.anchor),
+            "identifier": lms_identifier(page.anchor, LmsRole.RESOURCE),
             "editing_roles": "teachers",
             "workflow_state": "active",
         }
@@ -68,11 +69,11 @@ class CanvasFlavour(Flavour):
         resources = {r.identifier: r for r in cartridge.manifest.resources}
         discussions = [week for week in course.weeks if week.discussion_title]
         for position, week in enumerate(discussions, start=1):
-            path = identifiers.canvas_topic_meta_file(week.anchor)
-            meta = identifiers.canvas_topic_meta(week.anchor)
+            path = topic_meta_file(week.anchor)
+            meta = lms_identifier(week.anchor, LmsRole.TOPIC_META)
             resource = Resource(meta, version.associated_type, path, [path])
             cartridge.add(resource, {path: topic_meta_xml(week, position)})
-            resources[identifiers.topic(week.anchor)].dependencies.append(meta)
+            resources[lms_identifier(week.anchor, LmsRole.TOPIC)].dependencies.append(meta)
         settings = {
             COURSE_SETTINGS: course_settings_xml(course),
             MODULE_META: module_meta_xml(course),

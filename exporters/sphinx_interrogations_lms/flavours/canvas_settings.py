@@ -9,11 +9,16 @@ from __future__ import annotations
 
 from lxml import etree
 
-from sphinx_interrogations.ids import slug
+from sphinx_interrogations.identity import (
+    ABOUT_ANCHOR,
+    ARCHIVE_ANCHOR,
+    LmsRole,
+    lms_identifier,
+    slug,
+)
 
 from ..course import Course, Page, Week
 from ..markup.xml_text import xml_text
-from ..packaging import identifiers
 from ..packaging.cartridge import XML_DECLARATION, XSI
 
 CANVAS_NS = "http://canvas.instructure.com/xsd/cccv1p0"
@@ -55,7 +60,7 @@ def _xml(root: etree._Element) -> bytes:
 
 def course_settings_xml(course: Course) -> bytes:
     """``course_settings.xml``: title, code, modules as the home view, licence."""
-    root = _canvas_root("course", identifier=identifiers.canvas_course(course.slug))
+    root = _canvas_root("course", identifier=lms_identifier(course.slug, LmsRole.COURSE))
     _add(root, "title", course.metadata.title)
     _add(root, "course_code", course.code or course.metadata.title)
     _add(root, "default_view", "modules")
@@ -86,44 +91,44 @@ def _module_item(
 
 
 def _page_item(items: etree._Element, page: Page) -> None:
-    identifier = identifiers.canvas_module_item(page.anchor)
-    resource = identifiers.page_resource(page.anchor)
+    identifier = lms_identifier(page.anchor, LmsRole.MODULE_ITEM)
+    resource = lms_identifier(page.anchor, LmsRole.RESOURCE)
     _module_item(items, identifier, "WikiPage", page.title, resource)
 
 
 def module_meta_xml(course: Course) -> bytes:
     """``module_meta.xml``: the About module, then one module per week in week order."""
     root = _canvas_root("modules")
-    about_module = identifiers.canvas_module(identifiers.ABOUT)
+    about_module = lms_identifier(ABOUT_ANCHOR, LmsRole.MODULE)
     about = _module(root, about_module, course.about_title, 1)
     _page_item(about, course.about)
     if course.archive_url:
         _module_item(
             about,
-            identifiers.archive_item(),
+            lms_identifier(ARCHIVE_ANCHOR, LmsRole.ITEM),
             "ExternalUrl",
             course.archive_title,
             url=course.archive_url,
         )
     for position, week in enumerate(course.weeks, start=2):
-        items = _module(root, identifiers.canvas_module(week.anchor), week.title, position)
+        items = _module(root, lms_identifier(week.anchor, LmsRole.MODULE), week.title, position)
         for page in week.pages:
             _page_item(items, page)
         if week.discussion_title:
             _module_item(
                 items,
-                identifiers.canvas_discussion_item(week.anchor),
+                lms_identifier(week.anchor, LmsRole.DISCUSSION_ITEM),
                 "DiscussionTopic",
                 week.discussion_title,
-                identifiers.topic(week.anchor),
+                lms_identifier(week.anchor, LmsRole.TOPIC),
             )
     return _xml(root)
 
 
 def topic_meta_xml(week: Week, position: int) -> bytes:
     """The Canvas ``topicMeta`` of a week's discussion, ``position``-th in the course."""
-    root = _canvas_root("topicMeta", identifier=identifiers.canvas_topic_meta(week.anchor))
-    _add(root, "topic_id", identifiers.topic(week.anchor))
+    root = _canvas_root("topicMeta", identifier=lms_identifier(week.anchor, LmsRole.TOPIC_META))
+    _add(root, "topic_id", lms_identifier(week.anchor, LmsRole.TOPIC))
     _add(root, "title", week.discussion_title)
     _add(root, "type", "topic")
     _add(root, "discussion_type", "threaded")

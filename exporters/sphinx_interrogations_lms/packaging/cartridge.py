@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from sphinx_interrogations.identity import LmsRole, lms_identifier
+
 from ..course import Metadata
 from ..markup.xml_text import xml_text
-from . import identifiers
 
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 WEBCONTENT = "webcontent"
@@ -199,11 +200,13 @@ def manifest_xml(manifest: Manifest, version: CCVersion = CC11) -> bytes:
     organization = _sub(
         _sub(root, f"{{{ns}}}organizations"),
         f"{{{ns}}}organization",
-        identifier=identifiers.organization(manifest.identifier),
+        identifier=lms_identifier(manifest.identifier, LmsRole.ORGANIZATION),
         structure="rooted-hierarchy",
     )
     root_item = _sub(
-        organization, f"{{{ns}}}item", identifier=identifiers.root_item(manifest.identifier)
+        organization,
+        f"{{{ns}}}item",
+        identifier=lms_identifier(manifest.identifier, LmsRole.ROOT_ITEM),
     )
     for item in manifest.items:
         _item(root_item, item, ns)

@@ -10,10 +10,20 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from sphinx_interrogations.identity import (
+    ABOUT_ANCHOR,
+    ARCHIVE_ANCHOR,
+    ARCHIVE_LINK_FILE,
+    LmsRole,
+    asset_identifier,
+    lms_identifier,
+    page_file,
+    topic_file,
+)
+
 from ..course import Course, Page
 from ..markup.pages import page_document
 from ..markup.policy import Markup
-from . import identifiers
 from .cartridge import WEBCONTENT, CCVersion, Item, Manifest, Resource, topic_xml, weblink_xml
 
 #: turns a discussion prompt into the HTML a flavour stores
@@ -48,39 +58,51 @@ class PageStyle:
 def assemble(course: Course, version: CCVersion, style: PageStyle) -> Cartridge:
     """Lay out the shared structure of ``course`` (the manifest XML is written later)."""
     language = course.metadata.language
-    cartridge = Cartridge(Manifest(identifiers.manifest(course.slug), course.metadata), {})
+    cartridge = Cartridge(
+        Manifest(lms_identifier(course.slug, LmsRole.MANIFEST), course.metadata), {}
+    )
 
     def add_page(page: Page) -> Item:
-        path = identifiers.page_file(style.folder, page.anchor)
+        path = page_file(style.folder, page.anchor)
         document = page_document(page.title, page.body, language, style.meta(page), style.markup)
-        resource = identifiers.page_resource(page.anchor)
-        dependencies = [identifiers.asset(asset) for asset in page.assets]
+        resource = lms_identifier(page.anchor, LmsRole.RESOURCE)
+        dependencies = [asset_identifier(asset) for asset in page.assets]
         cartridge.add(Resource(resource, WEBCONTENT, path, [path], dependencies), {path: document})
-        return Item(identifiers.page_item(page.anchor), page.title, resource)
+        return Item(lms_identifier(page.anchor, LmsRole.ITEM), page.title, resource)
 
-    about = Item(identifiers.about_folder(), course.about_title, children=[add_page(course.about)])
+    about = Item(
+        lms_identifier(ABOUT_ANCHOR, LmsRole.FOLDER),
+        course.about_title,
+        children=[add_page(course.about)],
+    )
     if course.archive_url:
         link = weblink_xml(course.archive_title, course.archive_url, version)
-        resource = Resource(identifiers.archive_link(), version.weblink_type)
-        resource.files.append(identifiers.ARCHIVE_FILE)
-        cartridge.add(resource, {identifiers.ARCHIVE_FILE: link})
-        item = Item(identifiers.archive_item(), course.archive_title, resource.identifier)
+        resource = Resource(lms_identifier(ARCHIVE_ANCHOR, LmsRole.LINK), version.weblink_type)
+        resource.files.append(ARCHIVE_LINK_FILE)
+        cartridge.add(resource, {ARCHIVE_LINK_FILE: link})
+        item = Item(
+            lms_identifier(ARCHIVE_ANCHOR, LmsRole.ITEM), course.archive_title, resource.identifier
+        )
         about.children.append(item)
     cartridge.manifest.items.append(about)
     for week in course.weeks:
         children = [add_page(page) for page in week.pages]
-        folder = Item(identifiers.week_folder(week.anchor), week.title, children=children)
+        folder = Item(
+            lms_identifier(week.anchor, LmsRole.WEEK_FOLDER), week.title, children=children
+        )
         if week.discussion_title:
-            path = identifiers.topic_file(week.anchor)
+            path = topic_file(week.anchor)
             text = style.prompt(week.discussion_prompt)
-            topic = identifiers.topic(week.anchor)
+            topic = lms_identifier(week.anchor, LmsRole.TOPIC)
             cartridge.add(
                 Resource(topic, version.topic_type, files=[path]),
                 {path: topic_xml(week.discussion_title, text, version)},
             )
-            item = Item(identifiers.topic_item(week.anchor), week.discussion_title, topic)
+            item = Item(
+                lms_identifier(week.anchor, LmsRole.TOPIC_ITEM), week.discussion_title, topic
+            )
             folder.children.append(item)
         cartridge.manifest.items.append(folder)
     for path, data in sorted(course.assets.items()):
-        cartridge.add(Resource(identifiers.asset(path), WEBCONTENT, path, [path]), {path: data})
+        cartridge.add(Resource(asset_identifier(path), WEBCONTENT, path, [path]), {path: data})
     return cartridge

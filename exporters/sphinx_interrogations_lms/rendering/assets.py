@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lxml import html
 
-from ..packaging.identifiers import ASSET_FOLDER
+from sphinx_interrogations.identity import ASSET_FOLDER
 
 
 def assets_in(body: str, page_folder: str) -> tuple[str, ...]:

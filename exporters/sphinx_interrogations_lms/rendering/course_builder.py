@@ -4,21 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from sphinx_interrogations.i18n import _
+from sphinx_interrogations.identity import course_slug
 
 from ..config import CourseSettings
 from ..course import Course, Metadata, Page, Week
-from ..packaging import identifiers
+from ..package_labels import about_title, archive_title, discussion_title
 from .fragments import RenderedWeek
 
 
 def week_of(rendered: RenderedWeek, discussions: bool) -> Week:
     """The course week of a rendered week; its discussion carries the overview as prompt."""
     record = rendered.record
-    discussion = _("Week %(week)d discussion: %(topic)s") % {
-        "week": record.number,
-        "topic": record.topic,
-    }
+    discussion = discussion_title(record)
     return Week(
         number=record.number,
         anchor=record.anchor,
@@ -46,13 +43,13 @@ def make_course(
     )
     first_course = weeks[0].record.course if weeks else ""
     return Course(
-        slug=identifiers.course_slug(settings.title),
+        slug=course_slug(settings.title),
         metadata=metadata,
         code=settings.code or first_course,
-        about_title=_("About this archive"),
+        about_title=about_title(),
         about=about,
         archive_url=archive_url,
-        archive_title=_("The full archive (web)"),
+        archive_title=archive_title(),
         weeks=tuple(week_of(week, settings.discussions) for week in weeks),
         assets=assets,
     )

@@ -13,23 +13,16 @@ from typing import Protocol
 
 from docutils import nodes
 
-from sphinx_interrogations.domain import week_label
-from sphinx_interrogations.i18n import _
-from sphinx_interrogations.nodes import interrogation
-from sphinx_interrogations.records import WeekRecord
+from sphinx_interrogations.catalogue import Week
+from sphinx_interrogations.identity import ABOUT_ANCHOR
+from sphinx_interrogations.labels import page_title, week_label
 
 from ..course import Page
+from ..layout import PackageLayout
 from ..links import ArchiveAddress, LinkPolicy, PageMap, Target
-from ..packaging import identifiers
+from ..package_labels import about_title, archive_page_link, licence_line, overview_title
 from .assets import assets_in
-from .doctree_parts import (
-    document_ids,
-    interrogation_title,
-    page_map,
-    reference_list,
-    take_page_content,
-    week_page,
-)
+from .doctree_parts import document_ids, interrogation_nodes, reference_list, take_page_content
 from .references import rewrite_references
 
 
@@ -63,73 +56,73 @@ class DocumentIO(Protocol):
 class RenderedWeek:
     """One week's pages in order (overview first) and the overview's HTML (the prompt)."""
 
-    record: WeekRecord
+    record: Week
     title: str
     pages: tuple[Page, ...]
     overview_body: str
 
 
 class PageRenderer:
-    """Renders the pages of a course through ``io``; links decided by a flavour's policy."""
+    """Renders the pages of a course through ``io``, as ``layout`` places them."""
 
-    def __init__(self, io: DocumentIO, archive: ArchiveAddress, page_per_week: bool) -> None:
+    def __init__(self, io: DocumentIO, archive: ArchiveAddress, layout: PackageLayout) -> None:
         self.io = io
         self.archive = archive
-        self.page_per_week = page_per_week
+        self.layout = layout
         self.policy: LinkPolicy = lambda target, here: archive(target)
 
-    def load(self, weeks: Sequence[WeekRecord]) -> list[nodes.document]:
+    def load(self, weeks: Sequence[Week]) -> list[nodes.document]:
         """The resolved doctree of every week, in order."""
-        return [self.io.resolved_doctree(record.docname) for record in weeks]
+        return [self.io.resolved_doctree(week.docname) for week in weeks]
 
     def page_map(
-        self, weeks: Sequence[WeekRecord], doctrees: Sequence[nodes.document], root_doc: str
+        self, weeks: Sequence[Week], doctrees: Sequence[nodes.document], root_doc: str
     ) -> PageMap:
         """Which page holds every id of the weeks' documents."""
-        ids = [document_ids(doctree) for doctree in doctrees]
-        return page_map(list(zip(weeks, ids, strict=True)), root_doc, self.page_per_week)
+        ids = {week.docname: document_ids(tree) for week, tree in zip(weeks, doctrees, strict=True)}
+        return self.layout.page_map(weeks, ids, root_doc)
 
     def use_policy(self, policy: LinkPolicy) -> None:
         """Point the cross-references of every page rendered from now on with ``policy``."""
         self.policy = policy
 
-    def render_week(self, record: WeekRecord, doctree: nodes.document) -> RenderedWeek:
+    def render_week(self, week: Week, doctree: nodes.document) -> RenderedWeek:
         """The pages of one week (the doctree's nodes move into them)."""
-        docname = record.docname
-        week_target = Target(docname, record.anchor)
-        items = list(doctree.findall(interrogation))
-        listing = reference_list(
-            (f"{self.io.target_uri(docname)}#{node['ids'][0]}", interrogation_title(node))
-            for node in items
-        )
-        overview_page = week_page(record, self.page_per_week)
-        title = week_label(record)
-        if self.page_per_week:  # the whole week on one page, from a copy of the doctree
+        docname = week.docname
+        week_target = Target(docname, week.anchor)
+        found = interrogation_nodes(doctree)
+        items = [i for i in self.layout.catalogue.interrogations_of(docname) if i.anchor in found]
+        uri = self.io.target_uri(docname)
+        listing = reference_list((f"{uri}#{item.anchor}", page_title(item)) for item in items)
+        overview_page = self.layout.week_page(week)
+        title = week_label(week)
+        per_week = self.layout.page_per_week
+        if per_week:  # the whole week on one page, from a copy of the doctree
             content = take_page_content(doctree.deepcopy())
             whole = self.render_page(overview_page, title, content, week_target)
-        for node in items:
+        for node in found.values():
             node.parent.remove(node)
         item_pages = [
             self.render_page(
-                node["ids"][0], interrogation_title(node), [node], Target(docname, node["ids"][0])
+                item.anchor, page_title(item), [found[item.anchor]], Target(docname, item.anchor)
             )
-            for node in items
-            if not self.page_per_week
+            for item in items
+            if not per_week
         ]
         overview = self.render_page(
             overview_page,
-            _("Week %d overview") % record.number,
+            overview_title(week),
             [*take_page_content(doctree), listing],
             week_target,
         )
-        pages = (whole,) if self.page_per_week else (overview, *item_pages)
-        return RenderedWeek(record, title, pages, overview.body)
+        pages = (whole,) if per_week else (overview, *item_pages)
+        return RenderedWeek(week, title, pages, overview.body)
 
     def render_about(
         self,
         root_doc: str,
         root: nodes.document | None,
-        weeks: Sequence[WeekRecord],
+        weeks: Sequence[Week],
         description: str,
         licence: str,
     ) -> Page:
@@ -145,10 +138,8 @@ class PageRenderer:
         links = ((f"{self.io.target_uri(w.docname)}#{w.anchor}", week_label(w)) for w in weeks)
         content.append(reference_list(links))
         if licence:
-            content.append(nodes.paragraph("", _("Licence: %s") % licence))
-        return self.render_page(
-            identifiers.ABOUT, _("About this archive"), content, Target(root_doc, "")
-        )
+            content.append(nodes.paragraph("", licence_line(licence)))
+        return self.render_page(ABOUT_ANCHOR, about_title(), content, Target(root_doc, ""))
 
     def render_page(
         self, anchor: str, title: str, content: list[nodes.Node], canonical: Target
@@ -165,7 +156,7 @@ class PageRenderer:
         document.extend(content)
         url = self.archive(canonical)
         if url:
-            reference = nodes.reference("", _("This page in the web archive"), refuri=url)
+            reference = nodes.reference("", archive_page_link(), refuri=url)
             document += nodes.paragraph("", "", reference)
         rewrite_references(document, docname, self.io.docname_of, self.policy, anchor)
         body = self.io.render(document, docname)

@@ -14,7 +14,8 @@ from pathlib import PurePosixPath
 
 from lxml import etree
 
-from ..packaging import identifiers
+from sphinx_interrogations.identity import IdentityError, checked_path
+
 from ..packaging.cartridge import CCVersion
 from ..packaging.zip_writer import MANIFEST, UnsafePathError, check_zip_path
 from .problems import Problem, parse_xml
@@ -35,9 +36,10 @@ def check_paths(names: Iterable[str]) -> list[Problem]:
         except UnsafePathError as error:
             problems.append(Problem(name, str(error)))
             continue
-        too_long = identifiers.path_problem(name)
-        if too_long:
-            problems.append(Problem(name, f"path {too_long}"))
+        try:
+            checked_path(name)
+        except IdentityError as error:
+            problems.append(Problem(name, str(error)))
         parts = PurePosixPath(name).parts
         if parts[0] == "__MACOSX":
             problems.append(Problem(name, "macOS resource fork folder in package"))
