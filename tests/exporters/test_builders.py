@@ -397,3 +397,20 @@ def test_canvas_page_per_week_keeps_every_anchor(
     ]
     mensah = page(package, "wiki_content/w10.html")
     assert "$WIKI_REFERENCE$/pages/w02#w02-zoe-obrien-response" in mensah.xpath("//a/@href")
+
+
+@pytest.mark.parametrize("page_per_week", [False, True], ids=["page-per-item", "page-per-week"])
+def test_registry_names_the_page_holding_each_item(
+    page_per_week: bool, rootdir: Path, tmp_path: Path, schema_dir: Path
+) -> None:
+    """``anchors.json`` names, for every item, the Canvas resource whose page holds its id."""
+    overrides = {"interrogations_lms_page_per_week": page_per_week}
+    src = lms_copy(rootdir, tmp_path / "src")
+    html = build(src, "html", confoverrides=overrides)
+    objects = json.loads((html.outdir / "anchors.json").read_text())["objects"]
+    package = build_package(src, "canvas", schema_dir, **overrides)
+    hrefs = {r.get("identifier"): r.get("href") for r in package.xml(MANIFEST).iter("{*}resource")}
+    assert len(objects) == 2 * len(RESPONSES)
+    for entry in objects:
+        held = page(package, hrefs[entry["lms_identifier"]]).xpath("//@id")
+        assert entry["id"] in held, (entry["id"], entry["lms_identifier"])
