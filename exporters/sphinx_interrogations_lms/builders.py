@@ -15,6 +15,7 @@ import posixpath
 from collections.abc import Set
 from pathlib import Path
 from typing import ClassVar
+from urllib.parse import quote, unquote
 
 from docutils import nodes
 from docutils.frontend import get_default_settings
@@ -99,7 +100,7 @@ class PackageBuilder(Builder):
         return "all documents"  # a package always holds the whole course
 
     def get_target_uri(self, docname: str, typ: str | None = None) -> str:
-        return docname + LINK_SUFFIX
+        return quote(docname) + LINK_SUFFIX  # quoted: a docname may hold "#" or "?"
 
     def get_relative_uri(self, from_: str, to: str, typ: str | None = None) -> str:
         return self.get_target_uri(to)  # site-relative, so references map back to docnames
@@ -176,7 +177,7 @@ class PackageBuilder(Builder):
         return self.get_target_uri(docname)
 
     def docname_of(self, uri: str) -> str:
-        return uri.removesuffix(LINK_SUFFIX)
+        return unquote(uri.removesuffix(LINK_SUFFIX))
 
     def post_process_images(self, doctree: nodes.Node) -> None:
         super().post_process_images(doctree)
