@@ -12,9 +12,21 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.util.typing import ExtensionMetadata
 
+    from .layout import PackageLayout
+
 __version__ = "0.1.0"
+
+
+def package_layout(app: Sphinx, config: Config) -> PackageLayout:
+    """``seminar-lms-layout``: the layout the packages of this configuration have."""
+    from sphinx_interrogations.store import catalogue_of
+
+    from .layout import PackageLayout
+
+    return PackageLayout(catalogue_of(app.env), config.interrogations_lms_page_per_week)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -23,7 +35,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     from . import build_errors, config
     from .builders import BUILDERS, fail_refused_build, note_consistency_checked
-    from .layout import package_layout
 
     app.setup_extension("sphinx_interrogations")
     config.register(app)

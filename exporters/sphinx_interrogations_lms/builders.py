@@ -38,8 +38,7 @@ from .config import CourseSettings
 from .course import Course
 from .flavours.base import Flavour
 from .flavours.canvas import CANVAS
-from .flavours.common import COMMON_CARTRIDGE
-from .flavours.moodle import MOODLE
+from .flavours.moodle import COMMON_CARTRIDGE, MOODLE
 from .layout import PackageLayout
 from .links import ArchiveAddress, Target
 from .packaging.zip_writer import write_package

@@ -10,9 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from sphinx.application import Sphinx
-from sphinx.config import Config
-
 from sphinx_interrogations.catalogue import Catalogue, Item, Week
 from sphinx_interrogations.identity import (
     ABOUT_ANCHOR,
@@ -20,7 +17,6 @@ from sphinx_interrogations.identity import (
     lms_identifier,
     overview_anchor,
 )
-from sphinx_interrogations.store import catalogue_of
 
 from .links import PageMap
 
@@ -77,8 +73,3 @@ class PackageLayout:
                     if not self.page_per_week and item.page_anchor == item.anchor:
                         heads.add(name)
         return PageMap(anchors, documents, frozenset(heads))
-
-
-def package_layout(app: Sphinx, config: Config) -> PackageLayout:
-    """``seminar-lms-layout``: the layout the packages of this configuration have."""
-    return PackageLayout(catalogue_of(app.env), config.interrogations_lms_page_per_week)

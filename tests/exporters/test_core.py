@@ -12,8 +12,7 @@ import pytest
 from lxml import etree
 
 from sphinx_interrogations_lms.course import Metadata
-from sphinx_interrogations_lms.markup.pages import page_document
-from sphinx_interrogations_lms.markup.sanitiser import ascii_fragment
+from sphinx_interrogations_lms.markup.html import ascii_fragment, page_document
 from sphinx_interrogations_lms.packaging.cartridge import (
     CC11,
     CC13,

@@ -18,8 +18,7 @@ from lxml import etree, html
 from sphinx_interrogations_lms.course import Course, Metadata, Page, Week
 from sphinx_interrogations_lms.flavours.canvas import CANVAS
 from sphinx_interrogations_lms.flavours.moodle import MOODLE
-from sphinx_interrogations_lms.markup.pages import page_document
-from sphinx_interrogations_lms.markup.sanitiser import clean_fragment
+from sphinx_interrogations_lms.markup.html import clean_fragment, page_document
 from sphinx_interrogations_lms.markup.xml_text import xml_text
 from sphinx_interrogations_lms.packaging.cartridge import CC11
 from sphinx_interrogations_lms.packaging.zip_writer import (

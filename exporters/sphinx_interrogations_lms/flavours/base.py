@@ -15,8 +15,8 @@ from sphinx_interrogations.identity import package_file
 
 from ..course import Course, Page
 from ..links import ArchiveAddress, LinkPolicy, PageMap, archive_policy
+from ..markup.html import clean_fragment
 from ..markup.policy import SEMANTIC, Markup
-from ..markup.sanitiser import clean_fragment
 from ..packaging.cartridge import CC11, CCVersion, manifest_xml
 from ..packaging.layout import Cartridge, PageStyle, assemble
 from ..packaging.zip_writer import MANIFEST

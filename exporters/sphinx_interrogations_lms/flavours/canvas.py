@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from sphinx_interrogations.address import canvas_link
 from sphinx_interrogations.identity import LmsRole, lms_identifier, page_name, topic_meta_file
 
 from ..course import Course, Page
@@ -30,12 +31,6 @@ from .canvas_settings import (
 )
 
 
-def page_link(page: str, fragment: str = "") -> str:
-    """Canvas's link token to the package page with anchor ``page`` (optionally a fragment)."""
-    name = page_name(page)
-    return f"$WIKI_REFERENCE$/pages/{name}" + (f"#{fragment}" if fragment else "")
-
-
 class CanvasFlavour(Flavour):
     """Canvas: CC 1.1 with Canvas's course-export files (Pages in Modules)."""
 
@@ -54,7 +49,7 @@ class CanvasFlavour(Flavour):
             fragment = pages.fragment_of(target) if target.anchor != page else ""
             if page == here:
                 return f"#{fragment}" if fragment else ""
-            return page_link(page, fragment)
+            return canvas_link(page_name(page), fragment)
 
         return link
 

@@ -1,4 +1,4 @@
-"""Moodle flavour: plain CC 1.1 exactly as Moodle's importer requires it.
+"""Moodle flavour: plain CC 1.1 exactly as Moodle's importer requires it; and plain CC.
 
 Moodle makes the k-th child of the root item section k (from 0): the About folder comes first,
 so each week lands in its own section. Moodle drops ``<head>``, CSS and scripts and cannot
@@ -9,7 +9,8 @@ course (a native backup) are written beside the ``.imscc`` through :attr:`extra_
 
 from __future__ import annotations
 
-from ..markup.sanitiser import ascii_fragment
+from ..markup.html import ascii_fragment
+from ..packaging.cartridge import VERSIONS, CCVersion
 from .base import ExtraPackage, Flavour
 
 
@@ -27,3 +28,15 @@ class MoodleFlavour(Flavour):
 
 
 MOODLE = MoodleFlavour()
+
+
+class CommonCartridgeFlavour(MoodleFlavour):
+    """Plain Common Cartridge (1.1 or 1.3) for other LMSs, laid out like the Moodle package."""
+
+    name = "imscc"
+
+    def version(self, configured: str) -> CCVersion:
+        return VERSIONS[configured]  # checked when the configuration was read
+
+
+COMMON_CARTRIDGE = CommonCartridgeFlavour()

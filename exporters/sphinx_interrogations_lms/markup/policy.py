@@ -13,14 +13,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from sphinx_interrogations.sanitize import is_safe_uri
-
 #: elements dropped with their content, which is code, metadata or graphics, never shown text
 DROPPED_WITH_CONTENT = frozenset(
     ["script", "style", "template", "head", "title", "svg", "iframe", "noembed"]
 )
-#: attributes holding a URL: kept only when :func:`is_safe_uri` (and the flavour) accept it
+#: attributes holding a URL: kept only with a relative URL or one of :data:`SAFE_SCHEMES`
 URL_ATTRIBUTES = frozenset(["cite", "href", "src"])
+#: the URL schemes of ordinary web and mail links (as the archive's own source check allows)
+SAFE_SCHEMES = frozenset(["http", "https", "mailto", "ftp", "doi"])
 ALL = "*"
 #: MathML elements: nh3 would drop them with their text, so they are kept, then unwrapped
 MATHML = frozenset(
@@ -58,11 +58,10 @@ class Markup:
         return self.attributes.get(ALL, frozenset()) | self.attributes.get(name, frozenset())
 
     def keeps_url(self, element: str, attribute: str, value: str) -> bool:
-        """Whether the URL ``value`` of ``element``'s ``attribute`` may stay."""
+        """Whether the URL ``value`` of ``element``'s ``attribute`` may stay, as far as the
+        flavour's own schemes go (nh3 refuses every scheme but :data:`SAFE_SCHEMES` anyway)."""
         if attribute not in URL_ATTRIBUTES:
             return True
-        if not is_safe_uri(value):
-            return False
         allowed = self.schemes.get((self.renames.get(element, element), attribute))
         if allowed is None:
             return True

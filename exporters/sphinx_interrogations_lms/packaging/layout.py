@@ -22,7 +22,7 @@ from sphinx_interrogations.identity import (
 )
 
 from ..course import Course, Page
-from ..markup.pages import page_document
+from ..markup.html import page_document
 from ..markup.policy import Markup
 from .cartridge import WEBCONTENT, CCVersion, Item, Manifest, Resource, topic_xml, weblink_xml
 

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
+from sphinx_interrogations.catalogue import Week as WeekRecord
 from sphinx_interrogations.identity import course_slug
 
 from ..config import CourseSettings
 from ..course import Course, Metadata, Page, Week
 from ..package_labels import about_title, archive_title, discussion_title
-from .fragments import RenderedWeek
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedWeek:
+    """One week's pages in order (overview first) and the overview's HTML (the prompt)."""
+
+    record: WeekRecord
+    title: str
+    pages: tuple[Page, ...]
+    overview_body: str
 
 
 def week_of(rendered: RenderedWeek, discussions: bool) -> Week:

@@ -8,7 +8,6 @@ flavour's link policy says. The renderer knows the builder only as a :class:`Doc
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Protocol
 
 from docutils import nodes
@@ -22,6 +21,7 @@ from ..layout import PackageLayout
 from ..links import ArchiveAddress, LinkPolicy, PageMap, Target
 from ..package_labels import about_title, archive_page_link, licence_line, overview_title
 from .assets import assets_in
+from .course_builder import RenderedWeek
 from .doctree_parts import document_ids, interrogation_nodes, reference_list, take_page_content
 from .references import rewrite_references
 
@@ -50,16 +50,6 @@ class DocumentIO(Protocol):
     def docname_of(self, uri: str) -> str:
         """The docname a target URI of the builder names."""
         ...
-
-
-@dataclass(frozen=True, slots=True)
-class RenderedWeek:
-    """One week's pages in order (overview first) and the overview's HTML (the prompt)."""
-
-    record: Week
-    title: str
-    pages: tuple[Page, ...]
-    overview_body: str
 
 
 class PageRenderer:

@@ -1,18 +1,21 @@
-"""Cleaning HTML fragments for packages with nh3 (Ammonia); lxml only reads its output back.
+"""Package HTML: fragments cleaned with nh3 (Ammonia), pages written with lxml.
 
-nh3 parses the fragment as a browser would (HTML5) and keeps what a :class:`.Markup` policy
-allows; the result is read into an lxml tree, where the policy's renames are applied, so the
-pages can be serialised as polyglot XHTML (:mod:`.pages`).
+nh3 parses a fragment as a browser would (HTML5) and keeps what a :class:`.Markup` policy
+allows; the result is read into an lxml tree, where the policy's renames are applied, and
+serialised as *polyglot* markup: well-formed XML (so the validator can parse it strictly) that
+HTML parsers read the same way, because only void elements are ever self-closed. We do not rely
+on the LMS's own sanitiser: what the LMS keeps is what we wrote.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 
 import nh3
 from lxml import etree, html
 
-from .policy import DROPPED_WITH_CONTENT, SEMANTIC, Markup
+from .policy import DROPPED_WITH_CONTENT, SAFE_SCHEMES, SEMANTIC, Markup
 from .xml_text import xml_text
 
 
@@ -33,7 +36,7 @@ def _cleaner(markup: Markup) -> nh3.Cleaner:
         generic_attribute_prefixes=set(markup.attribute_prefixes) or None,
         strip_comments=True,
         link_rel=None,
-        url_schemes={"http", "https", "mailto", "ftp", "doi"},
+        url_schemes=set(SAFE_SCHEMES),
     )
 
 
@@ -83,3 +86,22 @@ VOID_ELEMENTS = frozenset(
         *("source", "track", "wbr"),
     ]
 )
+
+
+def page_document(
+    title: str,
+    body: str,
+    language: str,
+    meta: Mapping[str, str] | None = None,
+    markup: Markup = SEMANTIC,
+) -> bytes:
+    """A complete UTF-8 page: ``<head>`` with charset, ``meta`` tags and title; ``body`` inside."""
+    root = etree.Element("html", lang=xml_text(language))
+    head = etree.SubElement(root, "head")
+    etree.SubElement(head, "meta", charset="utf-8")
+    for name, content in (meta or {}).items():
+        etree.SubElement(head, "meta", name=name, content=xml_text(content))
+    etree.SubElement(head, "title").text = xml_text(title)
+    root.append(clean_tree(body, markup, "body"))
+    close_non_void(root)
+    return b"<!DOCTYPE html>\n" + etree.tostring(root, encoding="UTF-8", xml_declaration=False)
