@@ -33,7 +33,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the LMS builders (and the archive extension they render)."""
     from sphinx_interrogations.layout import LAYOUT_EVENT
 
-    from . import build_errors, config
+    from . import build_errors, config, public
     from .builders import BUILDERS, fail_refused_build, note_consistency_checked
 
     app.setup_extension("sphinx_interrogations")
@@ -44,6 +44,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-check-consistency", note_consistency_checked)
     app.connect("build-finished", fail_refused_build)
     app.connect(LAYOUT_EVENT, package_layout)
+    app.connect(public.PUBLIC_BUILD_EVENT, public.public_overrides)
     return {
         "version": __version__,
         # what the builders note in the environment (read errors): a change re-reads every document

@@ -9,11 +9,13 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.util.fileutil import copy_asset_file
 
-from . import cite, config, html, latex, meta, privacy, publishing, registry
+from . import cite, config, html, latex, meta, publishing, registry
 from .domain import SeminarDomain
 from .i18n import LOCALE_DIR, MESSAGE_CATALOG
 from .layout import LAYOUT_EVENT
 from .nodes import ALL_NODES
+from .privacy.public_build import PUBLIC_BUILD_EVENT, prepare_public_build
+from .privacy.transform import ScrubNames
 from .sanitize import SanitizeUntrustedText
 
 STATIC = Path(__file__).parent / "static"
@@ -33,8 +35,9 @@ def register(app: Sphinx) -> None:
     for node in ALL_NODES:
         app.add_node(node, html=html.HANDLERS[node], latex=latex.HANDLERS[node])
     app.add_transform(SanitizeUntrustedText)
-    app.add_transform(privacy.ScrubNames)
-    app.connect("config-inited", privacy.prepare_public_build)
+    app.add_event(PUBLIC_BUILD_EVENT)
+    app.add_transform(ScrubNames)
+    app.connect("config-inited", prepare_public_build)
     app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
     app.add_css_file(CSS_FILE)
     app.add_js_file(JS_FILE, loading_method="defer")

@@ -33,8 +33,7 @@ _APOSTROPHES = [["'", ""], ["\u2019", ""], ["\u02bc", ""]]
 #: Default-ignorable code points outside category Cf (combining grapheme joiner, Hangul
 #: fillers, variation selectors, Mongolian free variation selectors).
 _IGNORABLE = re.compile(
-    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0"
-    "\U000e0100-\U000e01ef]"
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef]"
 )
 
 
@@ -138,6 +137,11 @@ def response_anchor(interrogation: str, ordinal: int) -> str:
 def overview_anchor(week: str) -> str:
     """Anchor of a week's overview page in a package: ``w06-overview``."""
     return f"{week}-overview"
+
+
+def pdf_destination(anchor: str) -> str:
+    """Name of the PDF bookmark destination of the object with ``anchor``."""
+    return f"seminar.{anchor}"
 
 
 def lms_identifier(anchor: str, role: LmsRole = LmsRole.RESOURCE) -> str:

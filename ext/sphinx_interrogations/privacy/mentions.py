@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from ..identity import fold_with_origin
-from .roster import Student
+from .students import Student
 
 COMMON_WORD = "also a common English word"
 SHARED_NAME = "a name shared by several students"
@@ -52,6 +52,7 @@ class Term:
 
     @property
     def pattern(self) -> str:
+        """Regular expression matching the spelling in folded text."""
         return SEPARATOR.join(map(re.escape, self.runs))
 
 

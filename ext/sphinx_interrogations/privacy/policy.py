@@ -13,7 +13,7 @@ from ..i18n import _
 from ..identity import fold_with_origin, name_key, slug
 from .identities import Identity, pseudonyms
 from .mentions import Scrubbed, terms_of
-from .roster import Student, stricter
+from .students import Student, stricter
 
 logger = logging.getLogger(__name__)
 
