@@ -414,3 +414,16 @@ def test_registry_names_the_page_holding_each_item(
     for entry in objects:
         held = page(package, hrefs[entry["lms_identifier"]]).xpath("//@id")
         assert entry["id"] in held, (entry["id"], entry["lms_identifier"])
+
+
+def test_collapsible_responses_degrade_to_canvas_markup(
+    rootdir: Path, tmp_path: Path, schema_dir: Path
+) -> None:
+    """The site's collapsible responses become plain blocks: Canvas has no details/summary."""
+    src = lms_copy(rootdir, tmp_path / "src")
+    package = build_package(src, "canvas", schema_dir, interrogations_collapsible_responses=True)
+    assert package_violations(package) == {}
+    obrien = page(package, "wiki_content/w02-zoe-obrien.html")
+    assert obrien.xpath("//details | //summary") == []
+    response = obrien.find("body/div/div[@id='w02-zoe-obrien-response']")
+    assert "obrien-response-text" in "".join(response.find("blockquote").itertext())

@@ -216,14 +216,18 @@ def manifest_xml(manifest: Manifest, version: CCVersion = CC11) -> bytes:
     return _to_bytes(root)
 
 
+def _descriptor(tag: str, namespace: str, kind: str, version: CCVersion) -> etree._Element:
+    """The root of a descriptor (``topic``, ``webLink``) in its namespace with its schema."""
+    root = etree.Element(f"{{{namespace}}}{tag}", nsmap={None: namespace, "xsi": XSI})
+    xsd = f"cc{version.tag}_{kind}_{version.tag}.xsd"
+    root.set(f"{{{XSI}}}schemaLocation", version.schema_location(namespace, xsd))
+    return root
+
+
 def topic_xml(title: str, html: str, version: CCVersion = CC11) -> bytes:
     """A discussion topic descriptor; ``html`` goes escaped into ``<text texttype="text/html">``."""
     ns = version.topic_namespace
-    root = etree.Element(f"{{{ns}}}topic", nsmap={None: ns, "xsi": XSI})
-    root.set(
-        f"{{{XSI}}}schemaLocation",
-        version.schema_location(ns, f"cc{version.tag}_imsdt_{version.tag}.xsd"),
-    )
+    root = _descriptor("topic", ns, "imsdt", version)
     _sub(root, f"{{{ns}}}title", title)
     _sub(root, f"{{{ns}}}text", html, texttype="text/html")
     return _to_bytes(root)
@@ -232,11 +236,7 @@ def topic_xml(title: str, html: str, version: CCVersion = CC11) -> bytes:
 def weblink_xml(title: str, url: str, version: CCVersion = CC11) -> bytes:
     """A web link descriptor opening ``url`` in a new window."""
     ns = version.weblink_namespace
-    root = etree.Element(f"{{{ns}}}webLink", nsmap={None: ns, "xsi": XSI})
-    root.set(
-        f"{{{XSI}}}schemaLocation",
-        version.schema_location(ns, f"cc{version.tag}_imswl_{version.tag}.xsd"),
-    )
+    root = _descriptor("webLink", ns, "imswl", version)
     _sub(root, f"{{{ns}}}title", title)
     _sub(root, f"{{{ns}}}url", href=url, target="_blank")
     return _to_bytes(root)
