@@ -13,12 +13,15 @@ from ..markup.html import ascii_fragment
 from ..packaging.cartridge import VERSIONS, CCVersion
 from .base import ExtraPackage, Flavour
 
+#: zip folder of the Moodle package's pages (what an image ``src`` is relative to)
+PAGE_FOLDER = "pages"
+
 
 class MoodleFlavour(Flavour):
     """Moodle: plain CC 1.1; links go to the published archive or become text."""
 
     name = "moodle"
-    page_folder = "pages"
+    page_folder = PAGE_FOLDER
 
     def __init__(self, extra_packages: tuple[ExtraPackage, ...] = ()) -> None:
         self.extra_packages = extra_packages
