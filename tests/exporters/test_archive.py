@@ -41,7 +41,7 @@ def catalogue(package: Package) -> Catalogue:
 
 def test_archive_package_is_valid(archive: Package, schemas: SchemaSet) -> None:
     extra = CANVAS.checks if archive.path.parent.name == "canvas" else ()
-    assert archive.warnings == ""  # includes "schemas not found": the conf must find them
+    assert archive.warnings == ""
     assert validate_package(archive.path, CC11, schemas, extra) == []
 
 
