@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from lxml import etree
 
-from ..markup.policy import ALL, URL_ATTRIBUTES
+from ..markup.policy import ALL, url_scheme
 from ..packaging.zip_writer import MANIFEST
 from ..validation.problems import Problem, parse_xml
 from .canvas_markup import allowlist, protocols
@@ -61,11 +61,8 @@ def outside_allowlist(body: etree._Element) -> list[str]:
         for name, value in element.attrib.items():
             if name not in own:
                 found.append(f"<{tag} {name}>")
-            elif name in URL_ATTRIBUTES and (tag, name) in schemes:
-                scheme, colon, _ = value.partition(":")
-                relative = not colon or any(c in scheme for c in "/#?")
-                if ("" if relative else scheme.lower()) not in schemes[tag, name]:
-                    found.append(f"<{tag} {name}={value!r}>")
+            elif url_scheme(value) not in schemes.get((tag, name), {url_scheme(value)}):
+                found.append(f"<{tag} {name}={value!r}>")
     return found
 
 

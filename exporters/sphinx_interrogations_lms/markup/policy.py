@@ -33,6 +33,12 @@ MATHML = frozenset(
 )
 
 
+def url_scheme(url: str) -> str:
+    """The scheme of ``url`` in lowercase, "" for a relative URL (``../a``, ``#x``, ``$WIKI…``)."""
+    head, colon, _ = url.partition(":")
+    return head.lower() if colon and not any(char in head for char in "/?#") else ""
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Markup:
     """Allowed elements and attributes, renames, and the URL schemes of each URL attribute.
@@ -65,9 +71,7 @@ class Markup:
         allowed = self.schemes.get((self.renames.get(element, element), attribute))
         if allowed is None:
             return True
-        scheme, colon, _ = value.partition(":")
-        relative = not colon or "/" in scheme or "#" in scheme or "?" in scheme
-        return ("" if relative else scheme.lower()) in allowed
+        return url_scheme(value) in allowed
 
 
 SEMANTIC = Markup(
