@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from lxml import etree
+from lxml import etree, html
 
 from tests.conftest import REPO
 from tests.exporters.conftest import Package
@@ -55,8 +55,12 @@ def canvas_pages(package: Package) -> dict[str, etree._Element]:
 
 
 def package_violations(package: Package) -> dict[str, list[str]]:
-    """page -> what Canvas would remove from it (pages with nothing to remove left out)."""
+    """page or prompt -> what Canvas would remove from it (clean ones left out)."""
     found = {name: violations(tree.find("body")) for name, tree in canvas_pages(package).items()}
+    for name, data in package.files.items():
+        if name.startswith("topics/") and not name.endswith("-meta.xml"):
+            prompt = etree.fromstring(data).findtext("{*}text")
+            found[name] = violations(html.fragment_fromstring(prompt, create_parent="div"))
     return {name: problems for name, problems in found.items() if problems}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from lxml import etree
+from lxml import etree, html
 
 from ..markup.policy import ALL, url_scheme
 from ..packaging.zip_writer import MANIFEST
@@ -67,11 +67,19 @@ def outside_allowlist(body: etree._Element) -> list[str]:
 
 
 def check_canvas_markup(files: Mapping[str, bytes], manifest: etree._Element) -> list[Problem]:
-    """Every page body holds only what Canvas's allow-list keeps."""
-    problems = []
-    for path in sorted(p for p in files if p.startswith(f"{WIKI_FOLDER}/")):
-        page, _ = parse_xml(files, path)
-        body = None if page is None else page.find("body")
-        for outside in [] if body is None else outside_allowlist(body):
-            problems.append(Problem(path, f"{outside} is not on Canvas's allow-list"))
-    return problems
+    """Every page body and discussion prompt holds only what Canvas's allow-list keeps."""
+    bodies: dict[str, etree._Element | None] = {}
+    for path in sorted(files):
+        if path.startswith(f"{WIKI_FOLDER}/"):
+            page, _ = parse_xml(files, path)
+            bodies[path] = None if page is None else page.find("body")
+        elif path.startswith("topics/") and not path.endswith("-meta.xml"):
+            topic, _ = parse_xml(files, path)
+            text = None if topic is None else topic.findtext("{*}text")
+            bodies[path] = html.fragment_fromstring(text, create_parent="div") if text else None
+    return [
+        Problem(path, f"{outside} is not on Canvas's allow-list")
+        for path, body in bodies.items()
+        if body is not None
+        for outside in outside_allowlist(body)
+    ]
