@@ -111,6 +111,8 @@ def test_cleaning_is_stable(fragment: str) -> None:
     """A cleaned fragment is a fixed point: nothing hidden surfaces when it is parsed again."""
     cleaned = clean_fragment(fragment)
     assert clean_fragment(cleaned) == cleaned
+    for_canvas = clean_fragment(fragment, CANVAS.markup)
+    assert clean_fragment(for_canvas, CANVAS.markup) == for_canvas
 
 
 def test_cleaning_keeps_text_and_drops_only_what_is_active() -> None:
