@@ -2,8 +2,11 @@
 
 Pages go to ``wiki_content/`` (identifier, title and state in each page's ``<head>``), within
 Canvas's HTML allow-list (:mod:`.canvas_markup`); cross-references between pages of the course
-are Canvas page links (``$WIKI_REFERENCE$/pages/<page>#<anchor>``), which Canvas's importer
-turns into links to the imported pages.
+are Canvas page links, ``$WIKI_REFERENCE$/pages/<page>#<anchor>``. Canvas's importer
+(instructure/canvas-lms ``app/models/importers/link_parser.rb`` at 01243c0b, ``link_resolver.rb``
+at 05e9653c) takes everything after ``pages/`` up to a ``?`` as the page's URL name and writes
+``/courses/<id>/pages/<page>#<anchor>``: the page's URL name is its file name, and the anchor
+is kept, landing on the ``id`` the allow-list lets through.
 """
 
 from __future__ import annotations
