@@ -132,9 +132,9 @@ class PackageBuilder(Builder):
         outdir = Path(self.outdir)
         target = outdir / flavour.package_name(self.course)
         extra = {package.file_name(self.course): package for package in flavour.extra_packages}
+        for name in extra:  # written again below only if this build's package passes
+            (outdir / name).unlink(missing_ok=True)
         if errors:
-            for name in extra:
-                (outdir / name).unlink(missing_ok=True)
             self.refuse(target, errors)
             return
         version = flavour.version(self.config.interrogations_lms_cc_version)
