@@ -1,9 +1,10 @@
-"""The ``canvas``, ``moodle`` and ``imscc`` builders: one shared base, one package each.
+"""The ``canvas``, ``moodle`` and ``imscc`` builders: Sphinx I/O around one flavour each.
 
-The base has :class:`.CourseCollector` render the course, hands it to the flavour, writes the
-package deterministically and checks it (:mod:`.checks`); any problem is a build error naming
-what and where. A package build reuses the environment an earlier build left (reading only
-what changed), and no package is written from sources with errors: the builder names every
+A builder resolves and renders doctrees into page fragments (:mod:`.rendering`), makes the
+course model from them, and hands it to its :class:`.Flavour`, which knows everything that
+differs between LMSs; the builder then writes the package deterministically and checks it
+(:mod:`.validation`). A package build reuses the environment an earlier build left (reading
+only what changed), and no package is written from sources with errors: the builder names every
 error (those reported when each document was last read, see :mod:`.build_errors`, and those of
 this build), removes the package an earlier build left, and fails the build.
 """
@@ -14,47 +15,43 @@ import posixpath
 from collections.abc import Set
 from pathlib import Path
 from typing import ClassVar
+from urllib.parse import quote, unquote
 
 from docutils import nodes
 from docutils.frontend import get_default_settings
+from docutils.utils import new_document
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
-from sphinx.errors import SphinxError
 from sphinx.highlighting import PygmentsBridge
 from sphinx.util import logging
+from sphinx.util.display import status_iterator
 from sphinx.writers.html import HTMLWriter
 
+from sphinx_interrogations.address import Site, archive_link
 from sphinx_interrogations.i18n import _
+from sphinx_interrogations.identity import ASSET_FOLDER, asset_file
+from sphinx_interrogations.store import catalogue_of
 
-from . import canvas, moodle
-from .assets import ASSET_FOLDER, read_assets, safe_asset_name
 from .build_errors import ErrorLog, read_errors
-from .cartridge import CC11, VERSIONS, CCVersion
-from .checks import PackageError, check_package, find_schemas
-from .collect import CourseCollector
+from .config import CourseSettings
 from .course import Course
-from .doctrees import interrogation_title
-from .links import Archive, LinkPolicy, PageMap, archive_policy, canvas_policy
-from .moodle_backup import BackupError, write_backup
-from .moodle_backup.from_course import backup_course
-from .package import write_package
-from .render import EXTENSION_NODE_NAMES, PackageTranslator
-from .validate import ExtraCheck
-
-__all__ = [
-    "BUILDERS",
-    "CanvasBuilder",
-    "CommonCartridgeBuilder",
-    "MoodleBuilder",
-    "PackageBuilder",
-    "PackageError",
-    "fail_refused_build",
-    "interrogation_title",
-    "note_consistency_checked",
-]
+from .flavours.base import Flavour
+from .flavours.canvas import CANVAS
+from .flavours.moodle import COMMON_CARTRIDGE, MoodleFlavour
+from .layout import PackageLayout
+from .links import ArchiveAddress, Target
+from .moodle_backup.package import MoodleBackupPackage
+from .packaging.zip_writer import write_package
+from .rendering.assets import read_assets
+from .rendering.course_builder import make_course
+from .rendering.fragments import PageRenderer
+from .rendering.translator import EXTENSION_NODE_NAMES, PackageTranslator
+from .validation.run import check_package, find_schemas
 
 logger = logging.getLogger(__name__)
+#: what the builder's own target URIs end with (internal: references map back to docnames)
+LINK_SUFFIX = ".html"
 
 
 class PackageBuilder(Builder):
@@ -73,40 +70,29 @@ class PackageBuilder(Builder):
     download_support = False
     #: Sphinx checks it on every HTML-format builder; our translator writes math as text itself
     math_renderer_name = "mathjax"
-    #: what the flavour adds to the generic checks
-    extra_checks: ClassVar[tuple[ExtraCheck, ...]] = ()
+    #: what differs between LMSs
+    flavour: ClassVar[Flavour]
 
     def init(self) -> None:
         self.highlighter = PygmentsBridge("html", self.config.pygments_style or "sphinx")
         self.secnumbers: dict[str, tuple[int, ...]] = {}
         self.fignumbers: dict[str, dict[str, tuple[int, ...]]] = {}
+        self.page_folder = self.flavour.page_folder
         self.imgpath = posixpath.relpath(ASSET_FOLDER, self.page_folder)
         self.dlpath = ""
         self.current_docname = ""
-        self.archive = Archive(self.config.html_baseurl, self.config.html_file_suffix or ".html")
+        site = Site.of(self.config)
+        self.archive: ArchiveAddress = lambda target: (
+            archive_link(site, target.docname, target.anchor) or ""
+        )
         self.course: Course | None = None
-        self.asset_names: dict[str, str] = {}
+        #: source image path -> its zip path
+        self.asset_paths: dict[str, str] = {}
         self.error_log = ErrorLog(self.env).attach()
         #: the package was not written because the build had errors
         self.refused = False
         #: Sphinx checked the environment's consistency in this build (it does if it read)
         self.consistency_checked = False
-
-    # -- flavour hooks ------------------------------------------------------------------
-
-    @property
-    def cc_version(self) -> CCVersion:
-        return CC11
-
-    @property
-    def page_folder(self) -> str:
-        raise NotImplementedError
-
-    def link_policy(self, pages: PageMap) -> LinkPolicy:
-        raise NotImplementedError
-
-    def package_files(self, course: Course) -> dict[str, bytes]:
-        raise NotImplementedError
 
     # -- Builder API --------------------------------------------------------------------
 
@@ -114,11 +100,7 @@ class PackageBuilder(Builder):
         return "all documents"  # a package always holds the whole course
 
     def get_target_uri(self, docname: str, typ: str | None = None) -> str:
-        return docname + self.archive.suffix
-
-    def docname_of(self, uri: str) -> str:
-        """The docname a target URI of this builder names."""
-        return uri.removesuffix(self.archive.suffix)
+        return quote(docname) + LINK_SUFFIX  # quoted: a docname may hold "#" or "?"
 
     def get_relative_uri(self, from_: str, to: str, typ: str | None = None) -> str:
         return self.get_target_uri(to)  # site-relative, so references map back to docnames
@@ -141,19 +123,27 @@ class PackageBuilder(Builder):
         self.docsettings.stylesheet = self.docsettings.stylesheet_path = ""
 
     def write_documents(self, docnames: Set[str]) -> None:
-        self.course = CourseCollector(self).collect()
+        self.course = self.render_course()
 
     def finish(self) -> None:
         errors = read_errors(self.env) + self.error_log.detach()
         if self.course is None:
             return
-        target = Path(self.outdir) / f"{self.course.slug}.imscc"
+        flavour = self.flavour
+        outdir = Path(self.outdir)
+        target = outdir / flavour.package_name(self.course)
+        extra = {package.file_name(self.course): package for package in flavour.extra_packages}
+        for name in extra:  # written again below only if this build's package passes
+            (outdir / name).unlink(missing_ok=True)
         if errors:
             self.refuse(target, errors)
             return
-        write_package(target, self.package_files(self.course))
-        schemas = find_schemas(self.confdir, self.config.interrogations_lms_schema_dir, self.name)
-        check_package(target, self.cc_version, schemas, self.extra_checks, self.name)
+        version = flavour.version(self.config.interrogations_lms_cc_version)
+        write_package(target, flavour.package_files(self.course, version))
+        schemas = find_schemas(self.confdir, self.config.interrogations_lms_schema_dir)
+        check_package(target, version, schemas, flavour.checks, self.name)
+        for name, package in extra.items():
+            (outdir / name).write_bytes(package.package_bytes(self.course))
 
     def refuse(self, package: Path, errors: list[str]) -> None:
         """Write no package from a build with errors; remove the one an earlier build left."""
@@ -166,18 +156,65 @@ class PackageBuilder(Builder):
             "".join(f"\n  {error}" for error in errors),
         )
 
-    # -- images -------------------------------------------------------------------------
+    # -- the renderer's document I/O (see rendering.fragments.DocumentIO) ------------------
+
+    def resolved_doctree(self, docname: str) -> nodes.document:
+        doctree = self.env.get_and_resolve_doctree(docname, self, tags=self.tags)
+        self.post_process_images(doctree)
+        return doctree
+
+    def new_document(self, docname: str) -> nodes.document:
+        return new_document(str(self.env.doc2path(docname)), self.docsettings)
+
+    def render(self, document: nodes.document, docname: str) -> str:
+        self.current_docname = docname
+        self.fignumbers = self.env.toc_fignumbers.get(docname, {})
+        translator = self.create_translator(document, self)
+        document.walkabout(translator)
+        return "".join(translator.fragment)
+
+    def target_uri(self, docname: str) -> str:
+        return self.get_target_uri(docname)
+
+    def docname_of(self, uri: str) -> str:
+        return unquote(uri.removesuffix(LINK_SUFFIX))
 
     def post_process_images(self, doctree: nodes.Node) -> None:
         super().post_process_images(doctree)
-        for source, name in self.images.items():
-            if source not in self.asset_names:
-                self.asset_names[source] = safe_asset_name(name, set(self.asset_names.values()))
-            self.images[source] = self.asset_names[source]
+        for source in self.images:
+            if source not in self.asset_paths:
+                taken = set(self.asset_paths.values())
+                self.asset_paths[source] = asset_file(self.images[source], taken)
+            self.images[source] = posixpath.basename(self.asset_paths[source])
 
-    def collect_assets(self) -> dict[str, bytes]:
-        """Zip path -> content of every image the rendered pages show."""
-        return read_assets(Path(self.srcdir), self.asset_names)
+    # -- the course -----------------------------------------------------------------------
+
+    def render_course(self) -> Course:
+        """Render every week and the About page, and make the course model."""
+        settings = CourseSettings.of(self.config)
+        layout = PackageLayout(catalogue_of(self.env), settings.page_per_week)
+        weeks = layout.catalogue.weeks()
+        renderer = PageRenderer(self, self.archive, layout)
+        doctrees = renderer.load(weeks)
+        root_doc = self.config.root_doc
+        pages = renderer.page_map(weeks, doctrees, root_doc)
+        renderer.use_policy(self.flavour.link_policy(pages, self.archive))
+        rendered = [
+            renderer.render_week(week, doctree)
+            for week, doctree in status_iterator(
+                list(zip(weeks, doctrees, strict=True)),
+                _("rendering LMS pages... "),
+                "darkgreen",
+                len(weeks),
+                self.config.verbosity,
+                stringify_func=lambda pair: pair[0].docname,
+            )
+        ]
+        root = self.resolved_doctree(root_doc) if root_doc in self.env.found_docs else None
+        about = renderer.render_about(root_doc, root, weeks, settings.description, settings.licence)
+        archive_url = self.archive(Target(root_doc, ""))
+        assets = read_assets(Path(self.srcdir), self.asset_paths)
+        return make_course(settings, about, rendered, archive_url, assets)
 
 
 class CanvasBuilder(PackageBuilder):
@@ -185,66 +222,23 @@ class CanvasBuilder(PackageBuilder):
 
     name = "canvas"
     epilog = _("The Canvas package is in %(outdir)s.")
-    extra_checks = (canvas.check_canvas_extras,)
-
-    @property
-    def page_folder(self) -> str:
-        return canvas.WIKI_FOLDER
-
-    def link_policy(self, pages: PageMap) -> LinkPolicy:
-        return canvas_policy(pages, self.archive)
-
-    def package_files(self, course: Course) -> dict[str, bytes]:
-        return canvas.canvas_files(course, self.cc_version)
+    flavour = CANVAS
 
 
 class MoodleBuilder(PackageBuilder):
-    """Moodle: plain CC 1.1 (links go to the published archive or become text), and beside it
-    the native course backup ``<course>.mbz`` (named sections, links inside the course)."""
+    """Moodle: plain CC 1.1 and a native course backup (``.mbz``) of the same course."""
 
     name = "moodle"
-    epilog = _("The Moodle package is in %(outdir)s.")
-    native_backup = True
-
-    def finish(self) -> None:
-        if not self.native_backup or self.course is None:
-            super().finish()
-            return
-        backup = Path(self.outdir) / f"{self.course.slug}.mbz"
-        backup.unlink(missing_ok=True)  # never one left from older sources
-        super().finish()
-        if not self.refused:
-            try:
-                write_backup(backup_course(self.course), backup)
-            except BackupError as error:
-                raise PackageError(str(error)) from None
-
-    @property
-    def page_folder(self) -> str:
-        return moodle.PAGE_FOLDER
-
-    def link_policy(self, pages: PageMap) -> LinkPolicy:
-        return archive_policy(self.archive)
-
-    def package_files(self, course: Course) -> dict[str, bytes]:
-        return moodle.moodle_files(course, self.cc_version)
+    epilog = _("The Moodle packages (.mbz and .imscc) are in %(outdir)s.")
+    flavour = MoodleFlavour(extra_packages=(MoodleBackupPackage(),))
 
 
-class CommonCartridgeBuilder(MoodleBuilder):
+class CommonCartridgeBuilder(PackageBuilder):
     """Generic Common Cartridge (1.1 or 1.3) for other LMSs, laid out like the Moodle one."""
 
     name = "imscc"
     epilog = _("The Common Cartridge package is in %(outdir)s.")
-    native_backup = False
-
-    @property
-    def cc_version(self) -> CCVersion:
-        version = self.config.interrogations_lms_cc_version
-        if version not in VERSIONS:
-            raise SphinxError(
-                f"interrogations_lms_cc_version must be one of {sorted(VERSIONS)}, not {version!r}"
-            )
-        return VERSIONS[version]
+    flavour = COMMON_CARTRIDGE
 
 
 BUILDERS: tuple[type[PackageBuilder], ...] = (CanvasBuilder, MoodleBuilder, CommonCartridgeBuilder)

@@ -10,9 +10,11 @@ duplicate checks and the public build's scrubbing all compare folded text, so "Å
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import unicodedata
 from enum import Enum
+from pathlib import PurePosixPath
 
 from slugify import slugify
 from text_unidecode import unidecode
@@ -164,4 +166,84 @@ def checked_path(path: str) -> str:
 
 def page_file(folder: str, anchor: str) -> str:
     """Package path of the page with ``anchor`` in ``folder``: ``wiki_content/w06-a.html``."""
-    return checked_path(f"{folder}/{anchor}.html" if folder else f"{anchor}.html")
+    name = page_name(anchor)
+    return checked_path(f"{folder}/{name}.html" if folder else f"{name}.html")
+
+
+def file_stem(name: str, fallback: str) -> str:
+    """A lowercase ASCII file stem for user-named files (``fallback`` if nothing is left)."""
+    return slug(name)[:MAX_COMPONENT_BYTES - 16].rstrip("-") or fallback
+
+
+# -- package names (LMS exporters) --------------------------------------------------------
+
+#: the longest suffix a package adds to an anchor in a file name ("-discussion-meta.xml")
+LONGEST_PACKAGE_SUFFIX = len("-discussion-meta.xml")
+#: the longest week anchor without its prefix ("w999")
+LONGEST_WEEK = len("w999")
+#: package folder of images, and path of the web link to the published archive
+ASSET_FOLDER = "web_resources/img"
+ARCHIVE_LINK_FILE = "links/archive.xml"
+
+
+def fitted(name: str, limit: int = MAX_COMPONENT_BYTES - LONGEST_PACKAGE_SUFFIX) -> str:
+    """``name`` if it fits in ``limit`` bytes, else its start and a hash of the whole.
+
+    Deterministic and collision-safe: two long names sharing a start differ in the hash.
+    """
+    if len(name.encode()) <= limit:
+        return name
+    digest = hashlib.sha1(name.encode()).hexdigest()[:10]
+    start = name.encode()[: limit - 11].decode(errors="ignore").rstrip("-")
+    return f"{start}-{digest}"
+
+
+def page_name(anchor: str) -> str:
+    """A package page's name (its file name, Canvas's page URL): its anchor, fitted."""
+    return fitted(anchor)
+
+
+def prefix_problem(prefix: str) -> str:
+    """Why the anchor prefix ``prefix`` cannot name package files ("" if it can)."""
+    room = MAX_COMPONENT_BYTES - LONGEST_PACKAGE_SUFFIX - LONGEST_WEEK
+    if len(prefix.encode()) > room:
+        return f"longer than {room} bytes, it leaves no room for week and student in file names"
+    return ""
+
+
+def course_slug(title: str) -> str:
+    """File-name form of a course title: ``sociology-929-interrogations``."""
+    return fitted(slug(title), MAX_COMPONENT_BYTES - 16) or "course"
+
+
+def package_file(course: str, extension: str) -> str:
+    """File name of a package of the course with slug ``course``: ``<course>.imscc``."""
+    return checked_path(f"{course}.{extension}")
+
+
+def topic_file(week: str) -> str:
+    """Package path of a week's discussion topic descriptor."""
+    return checked_path(f"topics/{fitted(week)}-discussion.xml")
+
+
+def topic_meta_file(week: str) -> str:
+    """Package path of a week's Canvas ``topicMeta`` file."""
+    return checked_path(f"topics/{fitted(week)}-discussion-meta.xml")
+
+
+def asset_file(name: str, taken: set[str]) -> str:
+    """A lowercase ASCII package path for an image file ``name``, not among ``taken``."""
+    path = PurePosixPath(name)
+    stem = file_stem(path.stem, "image")
+    extension = slug(path.suffix)[:9]
+    suffix = f".{extension}" if extension else ""
+    candidate, counter = f"{ASSET_FOLDER}/{stem}{suffix}", 1
+    while candidate in taken:
+        counter += 1
+        candidate = f"{ASSET_FOLDER}/{stem}-{counter}{suffix}"
+    return checked_path(candidate)
+
+
+def asset_identifier(path: str) -> str:
+    """LMS identifier of the resource declaring the package file at ``path``."""
+    return lms_identifier(slug(path), LmsRole.ASSET)

@@ -14,7 +14,7 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import docutils_namespace
 
-from sphinx_interrogations_lms.schemas import SchemaSet
+from sphinx_interrogations_lms.validation.schemas import SchemaSet
 from tests.conftest import SCHEMAS
 from tests.helpers import build, copy_root
 

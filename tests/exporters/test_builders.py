@@ -9,17 +9,22 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from sphinx_interrogations_lms.builders import PackageError
-from sphinx_interrogations_lms.canvas import MODULE_META, check_canvas_extras
-from sphinx_interrogations_lms.cartridge import CC11, CC13
-from sphinx_interrogations_lms.package import MANIFEST
-from sphinx_interrogations_lms.schemas import SchemaSet
-from sphinx_interrogations_lms.validate import SAFE_NAME, validate_package
+from sphinx_interrogations_lms.flavours.canvas import CANVAS
+from sphinx_interrogations_lms.flavours.canvas_settings import MODULE_META
+from sphinx_interrogations_lms.packaging.cartridge import CC11, CC13
+from sphinx_interrogations_lms.packaging.zip_writer import MANIFEST
+from sphinx_interrogations_lms.validation.package_checks import validate_package
+from sphinx_interrogations_lms.validation.run import PackageError
+from sphinx_interrogations_lms.validation.schemas import SchemaSet
+from sphinx_interrogations_lms.validation.structure import SAFE_NAME
+from tests.exporters.canvas_allowlist import ids_on_pages, package_violations
 from tests.exporters.conftest import Package, build_package, lms_copy, only_package
 from tests.helpers import build
 
 BASEURL = "https://example.org/arch/"
 CANVAS_NS = "{http://canvas.instructure.com/xsd/cccv1p0}"
+#: what wraps an item in each flavour's pages: Canvas keeps no <section> (nor its id)
+WRAPPER = {"canvas": "div", "moodle": "section"}
 WEEK_TITLES = ["About this archive", "Week 2: Script & <Tags>", "Week 10: Later Things"]
 OBRIEN_TITLE = '2.1 O\'Brien \u2014 "Quotes" & <b>tags</b>'
 NUNEZ_TITLE = "2.2 Nu\u00f1ez \u2014 No title here, so the first words of\u2026"
@@ -75,7 +80,7 @@ def test_builds_are_clean_and_packages_valid(
     canvas: Package, moodle: Package, moodle_unpublished: Package, schemas: SchemaSet
 ) -> None:
     for package, extra in (
-        (canvas, (check_canvas_extras,)),
+        (canvas, CANVAS.checks),
         (moodle, ()),
         (moodle_unpublished, ()),
     ):
@@ -123,10 +128,10 @@ def test_one_page_per_interrogation_question_then_response(
     folder = "wiki_content" if flavour == "canvas" else "pages"
     for anchor, response_text in RESPONSES.items():
         tree = page(package, f"{folder}/{anchor}.html")
-        section = tree.find(f"body/section[@id='{anchor}']")
+        section = tree.find(f"body/{WRAPPER[flavour]}[@id='{anchor}']")
         assert section is not None, anchor
         assert section.find("h2") is not None
-        answer = section.find("section/blockquote")
+        answer = section.find(f"{WRAPPER[flavour]}/blockquote")
         assert response_text in "".join(answer.itertext())
         body = "".join(section.itertext())
         assert body.index("Instructor response") < body.index(response_text)
@@ -189,7 +194,8 @@ def test_hostile_text_is_escaped(flavour: str, request: pytest.FixtureRequest) -
     assert "<script>alert(\u201cquestion\u201d)</script> written as text & an ampersand" in obrien
     assert "raw-kept-text" in obrien and 'alert("raw")' not in obrien
     nunez = page(package, f"{folder}/w02-script-x-script-nunez.html")
-    assert "".join(nunez.find("body/section/h2").itertext()) == "2.2 <script>x</script> Nu\u00f1ez"
+    heading = nunez.find(f"body/{WRAPPER[flavour]}/h2")
+    assert "".join(heading.itertext()) == "2.2 <script>x</script> Nu\u00f1ez"
     assert "Guest <Lecturer>" in "".join(nunez.itertext())
     titles = [t.text for t in package.xml(MANIFEST).iter("{*}title")]
     assert OBRIEN_TITLE in titles
@@ -239,7 +245,9 @@ def identities(package: Package, folder: str) -> dict[str, str]:
     """identifier -> student heading, for every interrogation page."""
     found = {}
     for name, tree in pages(package).items():
-        heading = tree.find("body/section/h2")
+        heading = tree.find(
+            f"body/{WRAPPER['canvas' if folder == 'wiki_content' else 'moodle']}/h2"
+        )
         if name.startswith(folder) and heading is not None:
             identifier = "res_" + name.removeprefix(f"{folder}/").removesuffix(".html")
             found[identifier] = heading.findtext("strong")
@@ -306,12 +314,21 @@ def test_one_page_per_week(rootdir: Path, tmp_path: Path, schema_dir: Path) -> N
     assert organization_titles(package) == WEEK_TITLES
 
 
-def test_missing_schemas_are_reported_not_silently_passed(
-    rootdir: Path, tmp_path: Path, schema_dir: Path
-) -> None:
+def test_missing_schemas_are_no_warning(rootdir: Path, tmp_path: Path, schemas: SchemaSet) -> None:
+    """Without the official XSDs the package is checked by the project's own checks, silently."""
     package = build_package(lms_copy(rootdir, tmp_path / "src"), "moodle", tmp_path / "nowhere")
-    assert "checked WITHOUT the XSDs" in package.warnings
-    assert str(tmp_path / "nowhere") in package.warnings
+    assert package.warnings == ""
+    assert validate_package(package.path, CC11, schemas) == []
+
+
+def test_without_schemas_a_broken_package_is_still_refused(rootdir: Path, tmp_path: Path) -> None:
+    src = lms_copy(rootdir, tmp_path / "src")
+    alpha = src / "weeks" / "alpha.rst"
+    alpha.write_text(
+        alpha.read_text().replace(":title: Does", ":id: w10-overview\n   :title: Does")
+    )
+    with pytest.raises(PackageError, match="problem"):
+        build_package(src, "moodle", tmp_path / "nowhere")
 
 
 def test_a_broken_package_is_a_build_error(rootdir: Path, tmp_path: Path, schema_dir: Path) -> None:
@@ -354,3 +371,59 @@ def test_registry_names_the_package_identifiers(
     assert objects
     for entry in objects:
         assert entry["lms_identifier"] in resources, entry["id"]
+
+
+def test_canvas_pages_hold_only_what_canvas_keeps(canvas: Package) -> None:
+    assert package_violations(canvas) == {}
+    held = ids_on_pages(canvas)
+    for anchor in [*RESPONSES, "w02-zoe-obrien-response", "a-labelled-passage"]:
+        assert held.get(anchor) in {"div", "p"}, anchor  # on the list (checked above)
+
+
+def test_canvas_page_per_week_keeps_every_anchor(
+    rootdir: Path, tmp_path: Path, schema_dir: Path
+) -> None:
+    package = build_package(
+        lms_copy(rootdir, tmp_path / "src"),
+        "canvas",
+        schema_dir,
+        interrogations_lms_page_per_week=True,
+    )
+    assert package_violations(package) == {}
+    week2 = page(package, "wiki_content/w02.html")
+    assert [d.get("id") for d in week2.findall("body/div[@id]")][1:] == [
+        "w02-zoe-obrien",
+        "w02-script-x-script-nunez",
+    ]
+    mensah = page(package, "wiki_content/w10.html")
+    assert "$WIKI_REFERENCE$/pages/w02#w02-zoe-obrien-response" in mensah.xpath("//a/@href")
+
+
+@pytest.mark.parametrize("page_per_week", [False, True], ids=["page-per-item", "page-per-week"])
+def test_registry_names_the_page_holding_each_item(
+    page_per_week: bool, rootdir: Path, tmp_path: Path, schema_dir: Path
+) -> None:
+    """``anchors.json`` names, for every item, the Canvas resource whose page holds its id."""
+    overrides = {"interrogations_lms_page_per_week": page_per_week}
+    src = lms_copy(rootdir, tmp_path / "src")
+    html = build(src, "html", confoverrides=overrides)
+    objects = json.loads((html.outdir / "anchors.json").read_text())["objects"]
+    package = build_package(src, "canvas", schema_dir, **overrides)
+    hrefs = {r.get("identifier"): r.get("href") for r in package.xml(MANIFEST).iter("{*}resource")}
+    assert len(objects) == 2 * len(RESPONSES)
+    for entry in objects:
+        held = page(package, hrefs[entry["lms_identifier"]]).xpath("//@id")
+        assert entry["id"] in held, (entry["id"], entry["lms_identifier"])
+
+
+def test_collapsible_responses_degrade_to_canvas_markup(
+    rootdir: Path, tmp_path: Path, schema_dir: Path
+) -> None:
+    """The site's collapsible responses become plain blocks: Canvas has no details/summary."""
+    src = lms_copy(rootdir, tmp_path / "src")
+    package = build_package(src, "canvas", schema_dir, interrogations_collapsible_responses=True)
+    assert package_violations(package) == {}
+    obrien = page(package, "wiki_content/w02-zoe-obrien.html")
+    assert obrien.xpath("//details | //summary") == []
+    response = obrien.find("body/div/div[@id='w02-zoe-obrien-response']")
+    assert "obrien-response-text" in "".join(response.find("blockquote").itertext())

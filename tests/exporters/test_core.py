@@ -11,29 +11,29 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from sphinx_interrogations_lms.cartridge import (
+from sphinx_interrogations_lms.course import Metadata
+from sphinx_interrogations_lms.markup.html import ascii_fragment, page_document
+from sphinx_interrogations_lms.packaging.cartridge import (
     CC11,
     CC13,
     WEBCONTENT,
     CCVersion,
     Item,
     Manifest,
-    Metadata,
     Resource,
     manifest_xml,
     topic_xml,
     weblink_xml,
 )
-from sphinx_interrogations_lms.package import (
+from sphinx_interrogations_lms.packaging.zip_writer import (
     MANIFEST,
     ZIP_EPOCH,
     UnsafePathError,
     check_zip_path,
     write_package,
 )
-from sphinx_interrogations_lms.pages import ascii_fragment, page_document
-from sphinx_interrogations_lms.schemas import SchemaSet
-from sphinx_interrogations_lms.validate import validate_files, validate_package
+from sphinx_interrogations_lms.validation.package_checks import validate_files, validate_package
+from sphinx_interrogations_lms.validation.schemas import SchemaSet
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "shared" / "guide" / "examples"
 PAGE = b"<!DOCTYPE html>\n<html><head><title>p</title></head><body><p>x</p></body></html>"
@@ -108,7 +108,7 @@ def test_cc13_schemas_load_offline_without_xml_catalog_files(schema_dir: Path) -
     """The catalog is applied by a resolver, so lxml imported first does not matter."""
     script = (
         "import sys; from lxml import etree; from pathlib import Path;"
-        "from sphinx_interrogations_lms.schemas import SchemaSet;"
+        "from sphinx_interrogations_lms.validation.schemas import SchemaSet;"
         "schema = SchemaSet(Path(sys.argv[1])).get('1.3/ccv1p3_imscp_v1p2_v1p0.xsd',"
         " '1.3/catalog.xml');"
         "print(schema.validate(etree.parse(sys.argv[2])))"

@@ -15,14 +15,20 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree, html
 
-from sphinx_interrogations_lms.canvas import canvas_files, check_canvas_extras
-from sphinx_interrogations_lms.cartridge import CC11, Metadata, xml_text
-from sphinx_interrogations_lms.course import Course, Page, Week
-from sphinx_interrogations_lms.moodle import moodle_files
-from sphinx_interrogations_lms.package import UnsafePathError, check_zip_path, write_package
-from sphinx_interrogations_lms.pages import clean_fragment, page_document
-from sphinx_interrogations_lms.schemas import SchemaSet
-from sphinx_interrogations_lms.validate import validate_files
+from sphinx_interrogations_lms.course import Course, Metadata, Page, Week
+from sphinx_interrogations_lms.flavours.canvas import CANVAS
+from sphinx_interrogations_lms.flavours.moodle import MOODLE
+from sphinx_interrogations_lms.markup.html import clean_fragment, page_document
+from sphinx_interrogations_lms.markup.xml_text import xml_text
+from sphinx_interrogations_lms.packaging.cartridge import CC11
+from sphinx_interrogations_lms.packaging.zip_writer import (
+    UnsafePathError,
+    check_zip_path,
+    write_package,
+)
+from sphinx_interrogations_lms.validation.package_checks import validate_files
+from sphinx_interrogations_lms.validation.schemas import SchemaSet
+from tests.exporters.canvas_allowlist import violations
 
 #: pieces of markup attacks, joined at random into fragments
 ATTACK_TOKENS = [
@@ -91,12 +97,22 @@ def test_pages_never_carry_active_content(fragment: str, title: str) -> None:
     assert [element.tag for element in head] == ["meta", "meta", "title"]
 
 
+@settings(max_examples=300, deadline=None)
+@given(fragments)
+@example("<section id='a'><details open><summary id='s'>t</summary><abbr title='x'>y</abbr>")
+def test_canvas_pages_hold_only_what_canvas_keeps(fragment: str) -> None:
+    page = page_document("t", fragment, "en", {}, CANVAS.markup)
+    assert violations(etree.fromstring(page).find("body")) == []
+
+
 @settings(max_examples=200, deadline=None)
 @given(fragments)
 def test_cleaning_is_stable(fragment: str) -> None:
     """A cleaned fragment is a fixed point: nothing hidden surfaces when it is parsed again."""
     cleaned = clean_fragment(fragment)
     assert clean_fragment(cleaned) == cleaned
+    for_canvas = clean_fragment(fragment, CANVAS.markup)
+    assert clean_fragment(for_canvas, CANVAS.markup) == for_canvas
 
 
 def test_cleaning_keeps_text_and_drops_only_what_is_active() -> None:
@@ -144,8 +160,8 @@ def titles(root: etree._Element) -> list[str | None]:
 def test_any_title_is_escaped_in_every_xml_file(text: str, prompt: str, schemas: SchemaSet) -> None:
     course = hostile_course(text, prompt)
     for files, extra in (
-        (canvas_files(course, CC11), (check_canvas_extras,)),
-        (moodle_files(course, CC11), ()),
+        (CANVAS.package_files(course, CC11), CANVAS.checks),
+        (MOODLE.package_files(course, CC11), ()),
     ):
         assert validate_files(files, CC11, schemas, extra) == []
         for path in (p for p in files if p.endswith(".xml")):

@@ -13,15 +13,14 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-from sphinx_interrogations_lms.canvas import (
-    COURSE_SETTINGS,
-    MODULE_META,
-    check_canvas_extras,
-)
-from sphinx_interrogations_lms.cartridge import CC11
-from sphinx_interrogations_lms.package import MANIFEST
-from sphinx_interrogations_lms.schemas import SchemaSet
-from sphinx_interrogations_lms.validate import validate_package
+from sphinx_interrogations.store import catalogue_of
+from sphinx_interrogations_lms.flavours.canvas import CANVAS
+from sphinx_interrogations_lms.flavours.canvas_settings import COURSE_SETTINGS, MODULE_META
+from sphinx_interrogations_lms.packaging.cartridge import CC11
+from sphinx_interrogations_lms.packaging.zip_writer import MANIFEST
+from sphinx_interrogations_lms.validation.package_checks import validate_package
+from sphinx_interrogations_lms.validation.schemas import SchemaSet
+from tests.exporters.canvas_allowlist import ids_on_pages, package_violations
 from tests.exporters.conftest import Package, build_package
 from tests.exporters.test_hostile_core import active_content
 from tests.helpers import build, copy_root, parse_html, write_project
@@ -91,7 +90,7 @@ def all_text(package: Package) -> str:
 def test_package_is_valid_and_only_refused_raw_markup_warns(
     package: Package, schemas: SchemaSet
 ) -> None:
-    extra = (check_canvas_extras,) if flavour_of(package) == "canvas" else ()
+    extra = CANVAS.checks if flavour_of(package) == "canvas" else ()
     assert validate_package(package.path, CC11, schemas, extra) == []
     allow_raw = package.env is not None and package.env.config.interrogations_allow_raw
     warnings = [line for line in package.warnings.splitlines() if line.strip()]
@@ -162,7 +161,8 @@ def test_xml_special_characters_round_trip(package: Package) -> None:
     folder = FOLDERS[flavour_of(package)]
     ann = etree.fromstring(package.files[f"{folder}/w01-ann-lee-co.html"])
     assert ann.findtext("head/title") == ANN_PAGE
-    assert "".join(ann.find("body/section/h2/strong").itertext()) == STUDENT
+    wrapper = "div" if folder == "wiki_content" else "section"  # Canvas keeps no <section>
+    assert "".join(ann.find(f"body/{wrapper}/h2/strong").itertext()) == STUDENT
     assert RESPONDER in page_text(package, f"{folder}/w01-ann-lee-co.html")
     assert COURSE in page_text(package, f"{folder}/w01-overview.html")
     if flavour_of(package) == "canvas":
@@ -232,8 +232,20 @@ def test_control_characters_never_break_a_package(
     package = build_package(
         src, flavour, schema_dir, interrogations_lms_description="Description\x0cform feed"
     )
-    extra = (check_canvas_extras,) if flavour == "canvas" else ()
+    extra = CANVAS.checks if flavour == "canvas" else ()
     assert validate_package(package.path, CC11, schemas, extra) == []
     general = package.xml(MANIFEST).find(".//{*}general")
     assert general.findtext("{*}description/{*}string") == "Description\ufffdform feed"
     assert "Question\ufffdwith bell." in all_text(package)
+
+
+@pytest.mark.parametrize(
+    "package", [("canvas", True), ("canvas", False)], indirect=True, ids=variant_id
+)
+def test_hostile_canvas_pages_hold_only_what_canvas_keeps(package: Package) -> None:
+    """Trusted raw HTML (sections, details, abbr, time, ...) degrades to Canvas's list."""
+    assert package_violations(package) == {}
+    held = ids_on_pages(package)
+    assert package.env is not None
+    for record in catalogue_of(package.env).items():
+        assert held.get(record.anchor) == "div", record.anchor

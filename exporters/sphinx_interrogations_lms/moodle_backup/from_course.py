@@ -18,9 +18,9 @@ from html import escape
 
 from lxml import html
 
-from ..cartridge import xml_text
 from ..course import Course, Page
-from ..moodle import PAGE_FOLDER
+from ..flavours.moodle import PAGE_FOLDER
+from ..markup.xml_text import xml_text
 from .model import (
     BackupCourse,
     CourseFormat,

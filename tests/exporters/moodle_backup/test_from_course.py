@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from sphinx_interrogations_lms import builders
-from sphinx_interrogations_lms.checks import PackageError
+from sphinx_interrogations_lms.moodle_backup import BackupError, package
 from sphinx_interrogations_lms.moodle_backup.from_course import backup_course
 from tests.conftest import SEED_STUDENTS
 from tests.exporters.conftest import lms_copy
@@ -169,9 +168,9 @@ def test_a_backup_that_fails_its_checks_is_one_build_error(
         section = replace(converted.sections[0], activities=(replace(page, key="a b"),))
         return replace(converted, sections=(section, *converted.sections[1:]))
 
-    monkeypatch.setattr(builders, "backup_course", broken)
+    monkeypatch.setattr(package, "backup_course", broken)
     with pytest.raises(
-        PackageError, match=r"Moodle backup not written: 1 problem\(s\):\n  page key"
+        BackupError, match=r"Moodle backup not written: 1 problem\(s\):\n  page key"
     ):
         build_moodle(lms_copy(rootdir, tmp_path / "src"), schema_dir)
     assert list((tmp_path / "src" / "_build" / "moodle").glob("*.mbz")) == []

@@ -3,7 +3,8 @@
 An interrogation is a ``<section>`` with an ``<h2>`` heading; its question follows, then each
 response as a ``<section>`` with an ``<h3>`` heading and its text in a ``<blockquote>``, so it
 stays visibly distinct without any stylesheet. No permalinks; math stays as ``\\(...\\)`` /
-``\\[...\\]`` text for the LMS's own MathJax filter.
+``\\[...\\]`` text for the LMS's own MathJax filter. A flavour's markup policy may write the
+wrappers as other elements (Canvas: ``<div>``), keeping their ids.
 """
 
 from __future__ import annotations

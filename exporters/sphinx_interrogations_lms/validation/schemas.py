@@ -50,7 +50,8 @@ class CatalogResolver(etree.Resolver):
                 return folder / url.removeprefix(prefix)
         return None
 
-    def resolve(self, system_url, public_id, context):
+    def resolve(self, system_url: str | None, public_id: str | None, context: object) -> object:
+        """lxml's hook: the local file for ``system_url``, or None to let lxml go on."""
         path = self.local_path(system_url or "")
         return None if path is None else self.resolve_filename(str(path), context)
 

@@ -6,20 +6,17 @@ dependencies, for CC 1.1 (what Moodle imports and the default) and CC 1.3.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
+from sphinx_interrogations.identity import LmsRole, lms_identifier
+
+from ..course import Metadata
+from ..markup.xml_text import xml_text
+
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 WEBCONTENT = "webcontent"
-#: what XML 1.0 cannot hold: C0 controls but tab and newlines, surrogates, U+FFFE and U+FFFF
-NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def xml_text(text: str) -> str:
-    """``text`` with each character XML cannot hold replaced by U+FFFD (instead of a crash)."""
-    return NOT_XML.sub("\ufffd", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,18 +83,6 @@ def _cc_version(tag: str, schemaversion: str, manifest_xsd: str, catalog: str = 
 CC11 = _cc_version("v1p1", "1.1.0", "cc11libxml2validator.xsd")
 CC13 = _cc_version("v1p3", "1.3.0", "ccv1p3_imscp_v1p2_v1p0.xsd", catalog="1.3/catalog.xml")
 VERSIONS: dict[str, CCVersion] = {v.name: v for v in (CC11, CC13)}
-
-
-@dataclass(frozen=True, slots=True)
-class Metadata:
-    """Course-level LOM metadata; empty strings are left out of the manifest."""
-
-    title: str
-    description: str = ""
-    language: str = "en"
-    licence: str = ""
-    #: ISO date (YYYY-MM-DD) of the archive, "" for none (keeps builds reproducible)
-    date: str = ""
 
 
 @dataclass(slots=True)
@@ -215,10 +200,14 @@ def manifest_xml(manifest: Manifest, version: CCVersion = CC11) -> bytes:
     organization = _sub(
         _sub(root, f"{{{ns}}}organizations"),
         f"{{{ns}}}organization",
-        identifier=f"org_{manifest.identifier}",
+        identifier=lms_identifier(manifest.identifier, LmsRole.ORGANIZATION),
         structure="rooted-hierarchy",
     )
-    root_item = _sub(organization, f"{{{ns}}}item", identifier=f"root_{manifest.identifier}")
+    root_item = _sub(
+        organization,
+        f"{{{ns}}}item",
+        identifier=lms_identifier(manifest.identifier, LmsRole.ROOT_ITEM),
+    )
     for item in manifest.items:
         _item(root_item, item, ns)
     resources = _sub(root, f"{{{ns}}}resources")
@@ -227,14 +216,18 @@ def manifest_xml(manifest: Manifest, version: CCVersion = CC11) -> bytes:
     return _to_bytes(root)
 
 
+def _descriptor(tag: str, namespace: str, kind: str, version: CCVersion) -> etree._Element:
+    """The root of a descriptor (``topic``, ``webLink``) in its namespace with its schema."""
+    root = etree.Element(f"{{{namespace}}}{tag}", nsmap={None: namespace, "xsi": XSI})
+    xsd = f"cc{version.tag}_{kind}_{version.tag}.xsd"
+    root.set(f"{{{XSI}}}schemaLocation", version.schema_location(namespace, xsd))
+    return root
+
+
 def topic_xml(title: str, html: str, version: CCVersion = CC11) -> bytes:
     """A discussion topic descriptor; ``html`` goes escaped into ``<text texttype="text/html">``."""
     ns = version.topic_namespace
-    root = etree.Element(f"{{{ns}}}topic", nsmap={None: ns, "xsi": XSI})
-    root.set(
-        f"{{{XSI}}}schemaLocation",
-        version.schema_location(ns, f"cc{version.tag}_imsdt_{version.tag}.xsd"),
-    )
+    root = _descriptor("topic", ns, "imsdt", version)
     _sub(root, f"{{{ns}}}title", title)
     _sub(root, f"{{{ns}}}text", html, texttype="text/html")
     return _to_bytes(root)
@@ -243,11 +236,7 @@ def topic_xml(title: str, html: str, version: CCVersion = CC11) -> bytes:
 def weblink_xml(title: str, url: str, version: CCVersion = CC11) -> bytes:
     """A web link descriptor opening ``url`` in a new window."""
     ns = version.weblink_namespace
-    root = etree.Element(f"{{{ns}}}webLink", nsmap={None: ns, "xsi": XSI})
-    root.set(
-        f"{{{XSI}}}schemaLocation",
-        version.schema_location(ns, f"cc{version.tag}_imswl_{version.tag}.xsd"),
-    )
+    root = _descriptor("webLink", ns, "imswl", version)
     _sub(root, f"{{{ns}}}title", title)
     _sub(root, f"{{{ns}}}url", href=url, target="_blank")
     return _to_bytes(root)

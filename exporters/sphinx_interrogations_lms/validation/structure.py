@@ -1,25 +1,24 @@
-"""Checks of a written ``.imscc``: what the XSDs check, and what they cannot.
+"""The project's own checks of a package's files: no XSD needed.
 
-The XSDs (when a schema directory is given) check the manifest and every topic and web-link
-descriptor. The other checks need no schema: zip paths, file names, identifiers and
-references, declared files, descriptor shape, and that every HTML page parses. Each problem
-names what is wrong and where (zip path, with a line for XML).
+Zip paths and file names, identifiers and references, declared files, descriptor shape, and
+that every HTML page parses. Each problem names what is wrong and where (zip path, with a line
+for XML). The manifest's own structure is checked by :mod:`.shape`.
 """
 
 from __future__ import annotations
 
 import re
-import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from collections.abc import Iterable, Mapping
+from pathlib import PurePosixPath
 
 from lxml import etree
 
-from .cartridge import CCVersion
-from .package import MANIFEST, UnsafePathError, check_zip_path
-from .schemas import SchemaSet
+from sphinx_interrogations.identity import IdentityError, checked_path
+
+from ..packaging.cartridge import CCVersion
+from ..packaging.zip_writer import MANIFEST, UnsafePathError, check_zip_path
+from .problems import Problem, parse_xml
 
 #: a safe package file name: lowercase ASCII letters, digits, ``.``, ``_`` and ``-``
 SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -27,47 +26,8 @@ SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 MOODLE_SNIFF_BYTES = 1024
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong with a package."""
-
-    where: str
-    what: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.what}"
-
-
-#: a flavour's own checks over (files, parsed manifest root)
-ExtraCheck = Callable[[Mapping[str, bytes], etree._Element], list[Problem]]
-
-
-def _strict_parser() -> etree.XMLParser:
-    return etree.XMLParser(recover=False, resolve_entities=False, no_network=True)
-
-
-def parse_xml(files: Mapping[str, bytes], path: str) -> tuple[etree._Element | None, list[Problem]]:
-    """Parse one package file strictly; return its root or the located syntax error."""
-    try:
-        return etree.fromstring(files[path], _strict_parser()), []
-    except etree.XMLSyntaxError as error:
-        return None, [Problem(f"{path}:{error.lineno}", f"not well-formed: {error.msg}")]
-
-
-def _schema_problems(
-    schemas: SchemaSet, xsd: str, catalog: str, root: etree._Element, path: str
-) -> list[Problem]:
-    try:
-        schema = schemas.get(xsd, catalog)
-    except (OSError, etree.XMLSchemaParseError) as error:
-        return [Problem(str(schemas.directory / xsd), f"cannot load schema: {error}")]
-    if schema.validate(root.getroottree()):
-        return []
-    return [Problem(f"{path}:{entry.line}", entry.message) for entry in schema.error_log]
-
-
 def check_paths(names: Iterable[str]) -> list[Problem]:
-    """Zip paths: safe, lowercase ASCII without spaces, unique basenames."""
+    """Zip paths: safe, short enough, lowercase ASCII without spaces, unique basenames."""
     problems: list[Problem] = []
     basenames: dict[str, str] = {}
     for name in names:
@@ -76,6 +36,10 @@ def check_paths(names: Iterable[str]) -> list[Problem]:
         except UnsafePathError as error:
             problems.append(Problem(name, str(error)))
             continue
+        try:
+            checked_path(name)
+        except IdentityError as error:
+            problems.append(Problem(name, str(error)))
         parts = PurePosixPath(name).parts
         if parts[0] == "__MACOSX":
             problems.append(Problem(name, "macOS resource fork folder in package"))
@@ -137,23 +101,35 @@ def check_references(root: etree._Element, files: Mapping[str, bytes], ns: str) 
     return problems
 
 
+def _descriptor_shape(descriptor: etree._Element, href: str, namespace: str) -> list[Problem]:
+    """A topic has a title and an HTML text; a web link has a title and a ``url href``."""
+    title = descriptor.findtext(f"{{{namespace}}}title")
+    problems = [] if title and title.strip() else [Problem(href, "no <title>")]
+    if etree.QName(descriptor).localname == "topic":
+        text = descriptor.find(f"{{{namespace}}}text")
+        if text is None or text.get("texttype") not in (None, "text/plain", "text/html"):
+            problems.append(Problem(href, "no <text> (texttype text/plain or text/html)"))
+    else:
+        url = descriptor.find(f"{{{namespace}}}url")
+        if url is None or not url.get("href"):
+            problems.append(Problem(href, "no <url href>"))
+    return problems
+
+
 def check_descriptors(
-    root: etree._Element,
-    files: Mapping[str, bytes],
-    version: CCVersion,
-    schemas: SchemaSet | None,
+    root: etree._Element, files: Mapping[str, bytes], version: CCVersion
 ) -> list[Problem]:
-    """Topic and web-link resources: one file, no href, right namespace, schema-valid."""
+    """Topic and web-link resources: one file, no href, right namespace, required elements."""
     ns = version.namespace
     kinds = {
-        version.topic_type: (version.topic_namespace, version.topic_xsd),
-        version.weblink_type: (version.weblink_namespace, version.weblink_xsd),
+        version.topic_type: (version.topic_namespace, "topic"),
+        version.weblink_type: (version.weblink_namespace, "webLink"),
     }
     problems: list[Problem] = []
     for resource in root.iter(f"{{{ns}}}resource"):
         if resource.get("type") not in kinds:
             continue
-        descriptor_ns, xsd = kinds[resource.get("type")]
+        descriptor_ns, tag = kinds[resource.get("type")]
         where = f"{MANIFEST}:{resource.sourceline}"
         hrefs = [f.get("href", "") for f in resource.iter(f"{{{ns}}}file")]
         if resource.get("href") is not None or len(hrefs) != 1:
@@ -165,8 +141,10 @@ def check_descriptors(
                 continue
             if etree.QName(descriptor).namespace != descriptor_ns:
                 problems.append(Problem(href, f"root element not in namespace {descriptor_ns}"))
-            elif schemas is not None:
-                problems += _schema_problems(schemas, xsd, version.catalog, descriptor, href)
+            elif etree.QName(descriptor).localname != tag:
+                problems.append(Problem(href, f"root element is not <{tag}>"))
+            else:
+                problems += _descriptor_shape(descriptor, href, descriptor_ns)
     return problems
 
 
@@ -179,41 +157,3 @@ def check_html_pages(files: Mapping[str, bytes]) -> list[Problem]:
         if page is not None and page.find("body") is None and page.find("{*}body") is None:
             problems.append(Problem(path, "page has no <body>"))
     return problems
-
-
-def validate_files(
-    files: Mapping[str, bytes],
-    version: CCVersion,
-    schemas: SchemaSet | None = None,
-    extra_checks: Iterable[ExtraCheck] = (),
-) -> list[Problem]:
-    """All checks over the files of a package (zip path -> bytes)."""
-    problems = check_paths(files)
-    if MANIFEST not in files:
-        return [*problems, Problem(MANIFEST, "missing at the package root")]
-    problems += check_moodle_sniff(files[MANIFEST], version)
-    root, errors = parse_xml(files, MANIFEST)
-    if root is None:
-        return problems + errors
-    if schemas is not None:
-        problems += _schema_problems(schemas, version.manifest_xsd, version.catalog, root, MANIFEST)
-    problems += check_references(root, files, version.namespace)
-    problems += check_descriptors(root, files, version, schemas)
-    problems += check_html_pages(files)
-    for check in extra_checks:
-        problems += check(files, root)
-    return problems
-
-
-def validate_package(
-    path: Path,
-    version: CCVersion,
-    schemas: SchemaSet | None = None,
-    extra_checks: Iterable[ExtraCheck] = (),
-) -> list[Problem]:
-    """Read the ``.imscc`` at ``path`` and run :func:`validate_files` on it (plus zip checks)."""
-    with zipfile.ZipFile(path) as archive:
-        names = [info.filename for info in archive.infolist() if not info.is_dir()]
-        files = {name: archive.read(name) for name in names}
-    duplicates = [Problem(n, "duplicate zip entry") for n, c in Counter(names).items() if c > 1]
-    return duplicates + validate_files(files, version, schemas, extra_checks)
