@@ -38,10 +38,9 @@ from .config import CourseSettings
 from .course import Course
 from .flavours.base import Flavour
 from .flavours.canvas import CANVAS
-from .flavours.moodle import COMMON_CARTRIDGE, MoodleFlavour
+from .flavours.moodle import COMMON_CARTRIDGE, MOODLE
 from .layout import PackageLayout
 from .links import ArchiveAddress, Target
-from .moodle_backup.package import MoodleBackupPackage
 from .packaging.zip_writer import write_package
 from .rendering.assets import read_assets
 from .rendering.course_builder import make_course
@@ -230,7 +229,7 @@ class MoodleBuilder(PackageBuilder):
 
     name = "moodle"
     epilog = _("The Moodle packages (.mbz and .imscc) are in %(outdir)s.")
-    flavour = MoodleFlavour(extra_packages=(MoodleBackupPackage(),))
+    flavour = MOODLE
 
 
 class CommonCartridgeBuilder(PackageBuilder):

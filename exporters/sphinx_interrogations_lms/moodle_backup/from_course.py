@@ -3,9 +3,9 @@
 Section 0 is the About section (the About page, then a URL activity to the published archive
 when there is one); then one section per week, named by its title, holding its pages in order
 (the week overview first). A page's images become its own files (``@@PLUGINFILE@@``); a link to
-the published archive whose anchor is on another page of the course becomes a link to that
-page inside the course (with ``html_baseurl`` unset, the renderer has already made such links
-plain text). Characters XML cannot hold become U+FFFD, as in the Common Cartridge packages.
+another page of the course (a course link, :mod:`..flavours.course_links`) becomes a link to that
+page inside the course, whether the archive is published or not. Characters XML cannot hold
+become U+FFFD, as in the Common Cartridge packages.
 Discussion prompts are not part of the backup (no forum activity).
 """
 
@@ -19,7 +19,7 @@ from html import escape
 from lxml import html
 
 from ..course import Course, Page
-from ..flavours.moodle import PAGE_FOLDER
+from ..flavours.course_links import parse_course_link
 from ..markup.xml_text import xml_text
 from .model import (
     BackupCourse,
@@ -46,56 +46,40 @@ def moodle_language(language: str) -> str:
     return language.replace("-", "_").lower()
 
 
-def _anchor_pages(course: Course) -> dict[str, str]:
-    """Every ``id`` on a page of the course -> that page's anchor (its key)."""
-    pages = [course.about, *(page for week in course.weeks for page in week.pages)]
-    found: dict[str, str] = {}
-    for page in pages:
-        found.setdefault(page.anchor, page.anchor)
-        if 'id="' in page.body:
-            tree = html.fragment_fromstring(xml_text(page.body), create_parent="div")
-            for anchor in tree.xpath("//@id"):
-                found.setdefault(str(anchor), page.anchor)
-    return found
-
-
 class _PageConverter:
     """Turns the exporter's pages into Page activities of one course."""
 
-    def __init__(self, course: Course) -> None:
+    def __init__(self, course: Course, page_folder: str) -> None:
         self.assets = course.assets
-        self.anchors = _anchor_pages(course)
-        #: the archive's address up to the document names ("" when unpublished)
-        self.archive_base = course.archive_url.rsplit("/", 1)[0] + "/" if course.archive_url else ""
+        self.page_folder = page_folder
 
-    def link(self, href: str, here: str) -> str:
-        """``href`` as a link inside the course, when it names an anchor on another of its pages.
-
-        A link from page ``here`` to its own place in the archive ("this page in the web
-        archive") stays a link to the archive.
-        """
-        if not self.archive_base or not href.startswith(self.archive_base):
+    @staticmethod
+    def link(href: str, here: str) -> str | None:
+        """``href`` with a course link made a link inside the course (None: keep the text)."""
+        found = parse_course_link(href)
+        if found is None:
             return href
-        _, _, fragment = href.partition("#")
-        key = self.anchors.get(fragment)
-        if key is None or key == here:
-            return href
-        return page_href(key, "" if fragment == key else fragment)
+        if found.page == here:
+            return f"#{found.fragment}" if found.fragment else None
+        return page_href(found.page, found.fragment)
 
     def convert(self, page: Page) -> PageActivity:
         """The Page activity of ``page``: images as its own files, course links inside."""
         files: dict[str, PageFile] = {}
         tree = html.fragment_fromstring(xml_text(page.body), create_parent="div")
         for image in tree.iter("img"):
-            path = posixpath.normpath(posixpath.join(PAGE_FOLDER, image.get("src", "")))
+            path = posixpath.normpath(posixpath.join(self.page_folder, image.get("src", "")))
             if path in self.assets:
                 name = posixpath.basename(path)
                 mimetype = mimetypes.guess_type(name)[0] or "application/octet-stream"
                 files[name] = PageFile(name, self.assets[path], mimetype)
                 image.set("src", file_src(name))
-        for anchor in tree.iter("a"):
-            if anchor.get("href"):
-                anchor.set("href", self.link(anchor.get("href", ""), page.anchor))
+        for anchor in list(tree.iter("a")):
+            href = self.link(anchor.get("href", ""), page.anchor) if anchor.get("href") else ""
+            if href is None:
+                anchor.drop_tag()
+            elif href:
+                anchor.set("href", href)
         body = (tree.text or "") + "".join(
             html.tostring(child, encoding="unicode") for child in tree
         )
@@ -103,14 +87,17 @@ class _PageConverter:
 
 
 def backup_course(
-    course: Course, course_format: CourseFormat = "topics", timestamp: int | None = None
+    course: Course,
+    page_folder: str,
+    course_format: CourseFormat = "topics",
+    timestamp: int | None = None,
 ) -> BackupCourse:
-    """The backup course of the exporter's ``course``.
+    """The backup course of the exporter's ``course`` (its pages rendered for ``page_folder``).
 
     ``timestamp`` (the backup's date) defaults to the course date (``interrogations_lms_date``)
     or 0, so that the same sources give the same bytes.
     """
-    convert = _PageConverter(course).convert
+    convert = _PageConverter(course, page_folder).convert
     metadata = course.metadata
     description = metadata.description
     about: list[PageActivity | UrlActivity] = [convert(course.about)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zipfile
+
 from dataclasses import replace
 from pathlib import Path
 
@@ -84,6 +86,26 @@ def test_cross_references_are_links_inside_the_course(published):
     assert f"{BASEURL}weeks/alpha.html#w10-kwame-mensah" in hrefs
 
 
+def test_unpublished_cross_references_are_links_in_the_backup_and_text_in_the_imscc(
+    rootdir, schema_dir, tmp_path
+):
+    outdir = build_moodle(lms_copy(rootdir, tmp_path / "src"), schema_dir)
+    files = read_mbz(outdir / "hostile-course-co.mbz")
+    ids = {
+        entry.findtext("title").split(" — ")[0]: entry.findtext("moduleid")
+        for entry in listing(files).iterfind("activities/activity")
+    }
+    mensah = etree.HTML(page_content(files, ids["10.1 Mensah"]))
+    obrien = ids["2.1 O'Brien"]
+    assert f"$@PAGEVIEWBYID*{obrien}@$#w02-zoe-obrien-response" in mensah.xpath("//a/@href")
+    with zipfile.ZipFile(outdir / "hostile-course-co.imscc") as package:
+        pages = {n: package.read(n).decode() for n in package.namelist() if n.endswith(".html")}
+    assert not any("seminar-course:" in page for page in pages.values())
+    page = etree.HTML(pages["pages/w10-kwame-mensah.html"].encode())
+    assert "Response to O" in "".join(page.itertext())  # the reference's text is kept
+    assert not [h for h in page.xpath("//a/@href") if "obrien" in h]  # text, not a dead link
+
+
 def test_images_are_the_pages_own_files(published):
     files = read_mbz(published / "hostile-course-co.mbz")
     entries = etree.fromstring(files["files.xml"]).findall("file")
@@ -162,8 +184,8 @@ def test_no_backup_from_sources_with_errors(rootdir, schema_dir, tmp_path):
 def test_a_backup_that_fails_its_checks_is_one_build_error(
     rootdir, schema_dir, tmp_path, monkeypatch
 ):
-    def broken(course):  # a page key Moodle links cannot carry
-        converted = backup_course(course)
+    def broken(course, page_folder):  # a page key Moodle links cannot carry
+        converted = backup_course(course, page_folder)
         page = converted.sections[0].activities[0]
         section = replace(converted.sections[0], activities=(replace(page, key="a b"),))
         return replace(converted, sections=(section, *converted.sections[1:]))
