@@ -76,10 +76,17 @@ def to_archive(body: str) -> str:
 
 
 def archive_course(course: Course) -> Course:
-    """``course`` with :func:`to_archive` applied to every page."""
+    """``course`` with :func:`to_archive` applied to every page and discussion prompt."""
 
     def page(item: Page) -> Page:
         return replace(item, body=to_archive(item.body))
 
-    weeks = tuple(replace(week, pages=tuple(map(page, week.pages))) for week in course.weeks)
+    weeks = tuple(
+        replace(
+            week,
+            pages=tuple(map(page, week.pages)),
+            discussion_prompt=to_archive(week.discussion_prompt),
+        )
+        for week in course.weeks
+    )
     return replace(course, about=page(course.about), weeks=weeks)
