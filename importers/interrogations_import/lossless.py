@@ -21,37 +21,33 @@ from docutils.parsers.rst import Parser as RstParser
 from docutils.utils import new_document
 
 from .errors import DocumentError, LosslessError
+from .outline import Heading, Separator, document_header, read_outline
 from .source import Source
-from .syntax import (
-    header_of,
-    opening,
-    split_blocks,
-    student_heading,
-    unescape,
-    words,
-)
+from .syntax import opening, student_heading, unescape, words
 
 #: directive options whose values come from the input's words
 _TEXT_OPTIONS = ("course", "date", "topic")
 
 
 def source_words(source: Source, marker: str) -> list[tuple[str, int]]:
-    """The input's words with their line numbers."""
-    blocks = split_blocks(source.lines)
-    header = header_of(blocks[0]) if blocks else None
+    """The input's words with their line numbers (structure from the outline, text from lines)."""
+    entries = read_outline(source, marker).entries
+    header = document_header(entries)
+    headings = {entry.line: entry.text for entry in entries if isinstance(entry, Heading)}
+    separators = {entry.line for entry in entries if isinstance(entry, Separator)}
     pattern = opening(marker)
     found: list[tuple[str, int]] = []
-    for index, block in enumerate(blocks):
-        if index == 0 and header:
+    starts_block = True
+    for no, line in enumerate(source.lines, start=1):
+        if header and no == entries[0].line:
             values = [value for value in (header.course, header.date) if value]
-            found += [(word, block.line) for value in values for word in words(value)]
-        elif block.kind == "heading":
-            text = unescape(student_heading(block.heading))
-            found += [(word, block.line) for word in words(text)]
-        elif block.kind == "text":
-            for number, line in enumerate(block.lines):
-                text = pattern.sub("", line.text, count=1) if number == 0 else line.text
-                found += [(word, line.no) for word in words(unescape(text))]
+            found += [(word, no) for value in values for word in words(value)]
+        elif no in headings:
+            found += [(word, no) for word in words(unescape(student_heading(headings[no])))]
+        elif no not in separators and line.strip():
+            text = pattern.sub("", line, count=1) if starts_block else line
+            found += [(word, no) for word in words(unescape(text))]
+        starts_block = not line.strip() or no in headings or no in separators
     return found
 
 
