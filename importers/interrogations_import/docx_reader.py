@@ -22,19 +22,11 @@ from docx.text.run import Run
 from lxml import etree
 
 from .errors import DocumentError
+from .escaping import LIGHT_MARKDOWN
 from .model import Notice
 from .source import Source
 
 _HEADING_STYLE = re.compile(r"(?:heading\s*(\d)|title)$", re.I)
-_SPECIAL = re.compile(r"[\\*]")
-#: line starts the text parser would read as structure (list number, heading, separator, bullet)
-_STRUCTURAL_START = re.compile(
-    r"\d{1,9}(?P<delimiter>[.)])(?:\s|$)|#|([-_])[ \t]*(?:\2[ \t]*){2,}$|[-+](?:\s|$)"
-)
-
-
-def _escape(text: str) -> str:
-    return _SPECIAL.sub(lambda match: "\\" + match.group(), text)
 
 
 def _style_flag(run: Run, flag: str) -> bool:
@@ -66,24 +58,15 @@ def _wrapped(text: str, marker: str) -> str:
 def _markdown(paragraph: Paragraph, styled: bool) -> str:
     """The paragraph's text, Markdown-escaped; bold stretches in ``**``, italics in ``*``."""
     if not styled:
-        return _escape("".join(run[0] for run in _runs(paragraph))).strip()
+        return LIGHT_MARKDOWN.text("".join(run[0] for run in _runs(paragraph))).strip()
     pieces: list[str] = []
     for bold, stretch in groupby(_runs(paragraph), key=lambda run: run[1]):
         inner = "".join(
-            _wrapped(_escape("".join(run[0] for run in group)), "*" if italic else "")
+            _wrapped(LIGHT_MARKDOWN.text("".join(run[0] for run in group)), "*" if italic else "")
             for italic, group in groupby(stretch, key=lambda run: run[2])
         )
         pieces.append(_wrapped(inner, "**" if bold else ""))
     return "".join(pieces).strip()
-
-
-def _as_text_line(text: str) -> str:
-    """Escape a paragraph's start that the text parser would read as structure."""
-    match = _STRUCTURAL_START.match(text)
-    if not match:
-        return text
-    at = match.start("delimiter") if match.group("delimiter") else 0
-    return f"{text[:at]}\\{text[at:]}"
 
 
 def _paragraphs(document: WordDocument) -> tuple[list[Paragraph], bool]:
@@ -143,7 +126,7 @@ def read_docx(path: Path) -> tuple[Source, list[Notice]]:
         elif kind == "bullet":
             lines.append(f"- {text}")
         else:
-            lines.append(_as_text_line(text))
+            lines.append(LIGHT_MARKDOWN.guard_start(text))
         origins.append(number)
         previous_list = kind
     notices = [Notice(0, "tables are read cell by cell, as paragraphs")] if has_table else []

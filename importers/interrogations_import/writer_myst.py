@@ -12,29 +12,14 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from .model import (
-    Block,
-    Document,
-    Interrogation,
-    ItemList,
-    Notice,
-    Paragraph,
-    Response,
-    Rubric,
-    Span,
-    Spans,
-)
+from .escaping import MYST
+from .model import Document, ItemList, Notice, Span, Spans
+from .writer import Lines, write
 
-_TEXT_SPECIAL = re.compile(r"[\\`*_\[\]<>$|~{}]|&(?=#?\w+;)")
-#: a line start CommonMark / MyST would read as a block (heading, quote, list, fence, target, ...)
-_BLOCK_START = re.compile(r"\d{1,9}(?P<delimiter>[.)])(?:\s|$)|[-+=#%:(]")
 _PLAIN_OPTION = re.compile(r"[\w.,()/–—-]+(?: [\w.,()/–—-]+)*")
 _DELIMITERS = {"emphasis": "*", "strong": "**"}
-
-
-def escape(text: str) -> str:
-    """Backslash-escape Markdown punctuation in plain text."""
-    return _TEXT_SPECIAL.sub(lambda match: "\\" + match.group(), text)
+#: fences of directives that hold other fenced directives
+_FENCES = {"interrogation": "````"}
 
 
 def _space(char: str) -> bool:
@@ -66,86 +51,30 @@ class _Inline:
             return span.text
         lead = span.text[: len(span.text) - len(span.text.lstrip())]
         trail = span.text[len(span.text.rstrip()) :]
-        source = escape(core)
+        source = MYST.text(core)
         if _flanks(lead[-1:] or before, source, trail[:1] or after):
             delimiter = _DELIMITERS[span.style]
             return f"{lead}{delimiter}{source}{delimiter}{trail}"
         if "`" not in core:
             return f"{lead}{{{span.style}}}`{core}`{trail}"
         self.problems.append(f"{span.style} around text with backquotes is kept as plain text")
-        return escape(span.text)
+        return MYST.text(span.text)
 
     def render(self, spans: Spans) -> str:
         pieces: list[str] = []
         for index, span in enumerate(spans):
             if span.style == "plain":
-                pieces.append(escape(span.text))
+                pieces.append(MYST.text(span.text))
                 continue
             following = spans[index + 1] if index + 1 < len(spans) else None
             if following is None:
                 after = ""
             elif following.style == "plain" or following.text[:1].isspace():
-                after = escape(following.text)[:1]
+                after = MYST.text(following.text)[:1]
             else:
                 after = "*"
             pieces.append(self.styled(span, "".join(pieces)[-1:], after))
         return "".join(pieces).strip()
-
-
-class _Writer:
-    def __init__(self) -> None:
-        self.inline = _Inline()
-        self.notices: list[Notice] = []
-
-    def text(self, spans: Spans, line: int) -> str:
-        rendered = self.inline.render(spans)
-        self.notices += [Notice(line, problem) for problem in self.inline.problems]
-        self.inline.problems.clear()
-        match = _BLOCK_START.match(rendered)
-        if not match:
-            return rendered
-        at = match.start("delimiter") if match.group("delimiter") else 0
-        return f"{rendered[:at]}\\{rendered[at:]}"
-
-    def item_list(self, block: ItemList) -> list[str]:
-        lines = []
-        for number, spans in enumerate(block.items, start=block.start):
-            marker = f"{number}{block.marker}" if block.ordered else block.marker
-            lines.append(f"{marker} {self.text(spans, block.line)}".rstrip())
-        return lines
-
-    def block(self, block: Block) -> list[str]:
-        if isinstance(block, Paragraph):
-            return [self.text(block.spans, block.line)]
-        if isinstance(block, Rubric):  # only in a student's section, inside its 4-backtick fence
-            return [f"```{{rubric}} {self.text(block.spans, block.line)}", "```"]
-        return self.item_list(block)
-
-    def body(self, entries: Sequence[Block | Response]) -> list[str]:
-        """Entries, each followed by a blank line; a comment keeps two consecutive lists apart."""
-        lines: list[str] = []
-        previous = None
-        for entry in entries:
-            if isinstance(entry, ItemList) and isinstance(previous, ItemList):
-                lines += ["%", ""]
-            lines += [
-                *(self.response(entry) if isinstance(entry, Response) else self.block(entry)),
-                "",
-            ]
-            previous = entry
-        return lines
-
-    def response(self, response: Response) -> list[str]:
-        lines = ["```{response}", _option("by", response.by), "", *self.body(response.blocks)]
-        return [*lines[:-1], "```"]
-
-    def interrogation(self, item: Interrogation) -> list[str]:
-        fence = "~~~~" if "`" in item.name else "````"
-        lines = [f"{fence}{{interrogation}} {item.name}"]
-        if item.anchor:
-            lines.append(_option("id", item.anchor))
-        lines += ["", *self.body(item.body)]
-        return [*lines[:-1], fence]
 
 
 def _option(name: str, value: str) -> str:
@@ -154,23 +83,49 @@ def _option(name: str, value: str) -> str:
     return ":{}: '{}'".format(name, value.replace("'", "''"))
 
 
+class MystDialect:
+    """The pieces of a week page in MyST (see :class:`.writer.Dialect`); records what it drops."""
+
+    def __init__(self) -> None:
+        self.inline = _Inline()
+        self.notices: list[Notice] = []
+
+    def text(self, spans: Spans, line: int) -> str:
+        rendered = self.inline.render(spans)
+        self.notices += [Notice(line, problem) for problem in self.inline.problems]
+        self.inline.problems.clear()
+        return MYST.guard_start(rendered)
+
+    def preamble(self, note: str, title: str) -> Lines:
+        return [f"% {note}", "", f"# {MYST.text(title)}", ""]
+
+    def directive(
+        self, name: str, argument: str, options: Sequence[tuple[str, str]], body: Lines, depth: int
+    ) -> Lines:
+        fence = _FENCES.get(name, "```")
+        fence = "~~~~" if "`" in argument else fence
+        head = f"{fence}{{{name}}}" + (f" {argument}" if argument else "")
+        return [head, *(_option(key, value) for key, value in options), *body, fence]
+
+    def paragraph(self, spans: Spans, line: int, depth: int) -> Lines:
+        return [self.text(spans, line)]
+
+    def item_list(self, block: ItemList, depth: int) -> Lines:
+        lines = []
+        for number, spans in enumerate(block.items, start=block.start):
+            marker = f"{number}{block.marker}" if block.ordered else block.marker
+            lines.append(f"{marker} {self.text(spans, block.line)}".rstrip())
+        return lines
+
+    def rubric(self, spans: Spans, line: int, depth: int) -> Lines:
+        # only in a student's section, inside its 4-backtick fence
+        return [f"```{{rubric}} {self.text(spans, line)}", "```"]
+
+    def list_break(self, depth: int) -> str:
+        return "%"
+
+
 def write_myst(document: Document) -> tuple[str, list[Notice]]:
     """The week as a MyST Markdown page, and warnings about emphasis it had to drop."""
-    writer = _Writer()
-    week = document.week
-    lines = [
-        f"% Imported from {document.source_name} by interrogations-import.",
-        "",
-        f"# {escape(week.title)}",
-        "",
-        f"```{{week}} {week.number}",
-    ]
-    for name, value in (("course", week.course), ("date", week.date), ("topic", week.topic)):
-        if value:
-            lines.append(_option(name, value))
-    lines.append("```")
-    if document.intro:
-        lines += ["", *writer.body(document.intro)[:-1]]
-    for item in document.interrogations:
-        lines += ["", *writer.interrogation(item)]
-    return "\n".join(lines) + "\n", writer.notices
+    dialect = MystDialect()
+    return write(document, dialect), dialect.notices
