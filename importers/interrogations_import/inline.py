@@ -80,6 +80,22 @@ def parse_inline(text: str) -> tuple[Spans, list[str]]:
     return tuple(spans), list(dict.fromkeys(problems))
 
 
+@cache
+def _picture_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark")
+    md.inline.ruler.enableOnly(["text", "escape", "image"])
+    return md
+
+
+def picture_of(text: str) -> tuple[str, str] | None:
+    """(file name, alt text) when ``text`` is exactly one picture: ``![alt](name)``."""
+    tokens = _picture_parser().parseInline(text)[0].children or []
+    if len(tokens) != 1 or tokens[0].type != "image":
+        return None
+    alt = "".join(child.content for child in tokens[0].children or [])
+    return str(tokens[0].attrGet("src")), alt
+
+
 def plain_text(text: str) -> str:
     """The text of ``text`` without emphasis markers or escapes."""
     return "".join(span.text for span in parse_inline(text)[0])

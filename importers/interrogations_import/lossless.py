@@ -9,7 +9,7 @@ with docutils (or MyST), with stand-ins for the archive's directives; generated 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import ClassVar
 
@@ -21,12 +21,26 @@ from docutils.parsers.rst import Parser as RstParser
 from docutils.utils import new_document
 
 from .errors import DocumentError, LosslessError
-from .outline import Heading, Separator, document_header, read_outline
+from .model import Image
+from .outline import (
+    Entry,
+    Heading,
+    ResponseBlock,
+    Separator,
+    document_header,
+    read_outline,
+)
 from .source import Source
 from .syntax import opening, student_heading, unescape, words
 
 #: directive options whose values come from the input's words
 _TEXT_OPTIONS = ("course", "date", "topic")
+
+
+def _all(entries: Sequence[Entry]) -> Iterator[Entry]:
+    """Entries, those inside responses included."""
+    for entry in entries:
+        yield from entry.parts if isinstance(entry, ResponseBlock) else (entry,)
 
 
 def source_words(source: Source, marker: str) -> list[tuple[str, int]]:
@@ -35,6 +49,7 @@ def source_words(source: Source, marker: str) -> list[tuple[str, int]]:
     header = document_header(entries)
     headings = {entry.line: entry.text for entry in entries if isinstance(entry, Heading)}
     separators = {entry.line for entry in entries if isinstance(entry, Separator)}
+    pictures = {entry.line: entry.alt for entry in _all(entries) if isinstance(entry, Image)}
     pattern = opening(marker)
     found: list[tuple[str, int]] = []
     starts_block = True
@@ -42,6 +57,8 @@ def source_words(source: Source, marker: str) -> list[tuple[str, int]]:
         if header and no == entries[0].line:
             values = [value for value in (header.course, header.date) if value]
             found += [(word, no) for value in values for word in words(value)]
+        elif no in pictures:
+            found += [(word, no) for word in words(pictures[no])]
         elif no in headings:
             found += [(word, no) for word in words(unescape(student_heading(headings[no])))]
         elif no not in separators and line.strip():
@@ -123,6 +140,9 @@ def read_back(text: str, output_format: str) -> nodes.document:
 def _text(node: nodes.Node, chunks: list[str]) -> None:
     if isinstance(node, nodes.Text):
         chunks.append(node.astext())
+        return
+    if isinstance(node, nodes.image):
+        chunks.append(f" {node.get('alt', '')} ")
         return
     if isinstance(node, nodes.comment | nodes.system_message | nodes.title | nodes.raw):
         return  # generated, or (raw HTML) not text a reader sees

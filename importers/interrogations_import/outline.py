@@ -15,8 +15,8 @@ from functools import cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .inline import parse_inline, plain_text
-from .model import ItemList, Notice
+from .inline import parse_inline, picture_of, plain_text
+from .model import Image, ItemList, Notice
 from .repairs import DraftParagraph
 from .responses import responses_plugin
 from .source import Source
@@ -38,7 +38,7 @@ class Separator:
     line: int
 
 
-Text = DraftParagraph | ItemList
+Text = DraftParagraph | ItemList | Image
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +84,16 @@ def _closing(tokens: Sequence[Token], index: int) -> int:
 
 
 class _Reader:
-    def __init__(self, view: Callable[[int], str]) -> None:
+    def __init__(self, view: Callable[[int], str], pictures: frozenset[str]) -> None:
         self.view = view
+        self.pictures = pictures
+
+    def paragraph(self, text: str, start: int, end: int) -> Text:
+        """A paragraph, or one of the document's pictures when it is only that."""
+        picture = picture_of(text) if self.pictures else None
+        if picture and picture[0] in self.pictures:
+            return Image(picture[0], picture[1], start + 1)
+        return DraftParagraph(text, start + 1, end)
 
     def entries(self, tokens: Sequence[Token]) -> list[Entry]:
         entries: list[Entry] = []
@@ -101,7 +109,7 @@ class _Reader:
                 entries.append(Separator(start + 1))
             elif token.type == "paragraph_open":
                 text = join(tokens[index + 1].content.split("\n"))
-                entries.append(DraftParagraph(text, start + 1, end))
+                entries.append(self.paragraph(text, start, end))
                 after = index + 3
             elif token.type in ("bullet_list_open", "ordered_list_open"):
                 after = _closing(tokens, index) + 1
@@ -177,6 +185,6 @@ def read_outline(source: Source, marker: str) -> Outline:
     env: dict[str, object] = {"place": source.place, "warnings": [], "view": {}}
     tokens = block_parser(marker).parse("\n".join(source.lines), env)
     view: dict[int, str] = env["view"]  # type: ignore[assignment]
-    reader = _Reader(lambda no: view.get(no, source.lines[no]))
+    reader = _Reader(lambda no: view.get(no, source.lines[no]), source.pictures)
     warnings: list[Notice] = env["warnings"]  # type: ignore[assignment]
     return Outline(tuple(reader.entries(tokens)), tuple(warnings))

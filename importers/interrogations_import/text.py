@@ -13,6 +13,7 @@ from .inline import parse_inline, plain_text
 from .model import (
     Block,
     Document,
+    Image,
     Interrogation,
     ItemList,
     Notice,
@@ -59,7 +60,7 @@ class _Parser:
         self.repairs.extend(repairs)
         blocks: list[Block] = []
         for draft in joined:
-            if isinstance(draft, ItemList):
+            if isinstance(draft, ItemList | Image):
                 blocks.append(draft)
                 continue
             spans, problems = parse_inline(draft.text)
@@ -72,7 +73,7 @@ class _Parser:
         body: list[Block | Response] = []
         run: list[Text] = []
         for entry in [*entries, None]:
-            if isinstance(entry, DraftParagraph | ItemList):
+            if isinstance(entry, DraftParagraph | ItemList | Image):
                 run.append(entry)
                 continue
             body.extend(self.blocks(run))

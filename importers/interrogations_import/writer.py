@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from .model import Block, Document, ItemList, Paragraph, Response, Rubric, Spans
+from .model import Block, Document, Image, ItemList, Paragraph, Response, Rubric, Spans
 
 Lines = list[str]
 
@@ -35,6 +35,8 @@ class Dialect(Protocol):
 
     def rubric(self, spans: Spans, line: int, depth: int) -> Lines: ...
 
+    def image(self, block: Image, depth: int) -> Lines: ...
+
     def list_break(self, depth: int) -> str:
         """A line (a comment) keeping two consecutive lists apart."""
         ...
@@ -45,6 +47,8 @@ def _block(dialect: Dialect, block: Block, depth: int) -> Lines:
         return dialect.paragraph(block.spans, block.line, depth)
     if isinstance(block, Rubric):
         return dialect.rubric(block.spans, block.line, depth)
+    if isinstance(block, Image):
+        return dialect.image(block, depth)
     return dialect.item_list(block, depth)
 
 

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from .escaping import MYST
-from .model import Document, ItemList, Notice, Span, Spans
+from .model import Document, Image, ItemList, Notice, Span, Spans
 from .writer import Lines, write
 
 _PLAIN_OPTION = re.compile(r"[\w.,()/–—-]+(?: [\w.,()/–—-]+)*")
@@ -120,6 +120,9 @@ class MystDialect:
     def rubric(self, spans: Spans, line: int, depth: int) -> Lines:
         # only in a student's section, inside its 4-backtick fence
         return [f"```{{rubric}} {self.text(spans, line)}", "```"]
+
+    def image(self, block: Image, depth: int) -> Lines:
+        return [f"![{MYST.text(block.alt)}]({block.name})"]
 
     def list_break(self, depth: int) -> str:
         return "%"

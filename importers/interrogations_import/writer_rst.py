@@ -15,7 +15,7 @@ from docutils.utils import column_width
 from docutils.utils.punctuation_chars import closers, delimiters, match_chars, openers
 
 from .escaping import RST
-from .model import Document, ItemList, Span, Spans
+from .model import Document, Image, ItemList, Span, Spans
 from .writer import Lines, write
 
 WIDTH = 100
@@ -128,6 +128,11 @@ class RstDialect:
 
     def rubric(self, spans: Spans, line: int, depth: int) -> Lines:
         return [f"{INDENT * depth}.. rubric:: {inline(spans)}"]
+
+    def image(self, block: Image, depth: int) -> Lines:
+        indent = INDENT * depth
+        alt = [f"{indent}{INDENT}:alt: {block.alt}"] if block.alt else []
+        return [f"{indent}.. image:: {block.name}", *alt]
 
     def list_break(self, depth: int) -> str:
         return f"{INDENT * depth}.."
