@@ -71,7 +71,7 @@ def convert_source(
         output, writer_notices = write_myst(parsed.document)
     else:
         output, writer_notices = write_rst(parsed.document), []
-    check(source, output, output_format, marker)
+    check(source, output, output_format, marker, parsed.outline)
     return Conversion(
         source=source,
         document=parsed.document,

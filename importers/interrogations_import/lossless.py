@@ -25,6 +25,7 @@ from .model import Image
 from .outline import (
     Entry,
     Heading,
+    Outline,
     ResponseBlock,
     Separator,
     document_header,
@@ -43,9 +44,11 @@ def _all(entries: Sequence[Entry]) -> Iterator[Entry]:
         yield from entry.parts if isinstance(entry, ResponseBlock) else (entry,)
 
 
-def source_words(source: Source, marker: str) -> list[tuple[str, int]]:
+def source_words(
+    source: Source, marker: str, outline: Outline | None = None
+) -> list[tuple[str, int]]:
     """The input's words with their line numbers (structure from the outline, text from lines)."""
-    entries = read_outline(source, marker).entries
+    entries = (outline or read_outline(source, marker)).entries
     header = document_header(entries)
     headings = {entry.line: entry.text for entry in entries if isinstance(entry, Heading)}
     separators = {entry.line for entry in entries if isinstance(entry, Separator)}
@@ -173,9 +176,11 @@ def output_words(text: str, output_format: str) -> list[str]:
     return words("".join(chunks))
 
 
-def check(source: Source, output: str, output_format: str, marker: str) -> None:
+def check(
+    source: Source, output: str, output_format: str, marker: str, outline: Outline | None = None
+) -> None:
     """Raise :class:`LosslessError`, naming the input line, if the output loses or moves a word."""
-    expected = source_words(source, marker)
+    expected = source_words(source, marker, outline)
     found = output_words(output, output_format)
     for index, (word, line) in enumerate(expected):
         seen = found[index] if index < len(found) else None

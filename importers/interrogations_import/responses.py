@@ -113,7 +113,8 @@ class _Scanner:
         return heading(self.state, no, no + 1, True) or hr(self.state, no, no + 1, True)
 
     def _blocks(self, start: int) -> tuple[list[Part], int | None]:
-        """Text blocks from ``start`` up to the first heading or separator (its line)."""
+        """Text blocks from ``start`` up to the first heading or separator (its line), or up to
+        the next block opening a response (no response reads past it: linear cost)."""
         blocks: list[Part] = []
         pending: list[Cut] = []
         for no in range(start, self.state.lineMax):
@@ -122,6 +123,8 @@ class _Scanner:
                 blocks += [tuple(pending)] if pending else []
                 return blocks, no
             if text.strip():
+                if not pending and blocks and self.pattern.match(text):
+                    return [*blocks, (Cut(no, text),)], None
                 pending.append(Cut(no, text))
             elif pending:
                 blocks.append(tuple(pending))

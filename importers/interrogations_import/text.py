@@ -25,6 +25,7 @@ from .model import (
 from .outline import (
     Entry,
     Heading,
+    Outline,
     ResponseBlock,
     Separator,
     Text,
@@ -42,6 +43,8 @@ class ParseResult:
     document: Document
     repairs: list[Notice] = field(default_factory=list)
     warnings: list[Notice] = field(default_factory=list)
+    #: the blocks the document was parsed from (the lossless check reads them too)
+    outline: Outline | None = None
 
 
 class _Parser:
@@ -173,8 +176,10 @@ def _with_anchors(
             result.append(item)
             continue
         number = 2
-        while interrogation_anchor(week, f"{student}-{number}") in defaults | first_seen.keys():
+        taken = interrogation_anchor(week, f"{student}-{number}")
+        while taken in defaults or taken in first_seen:
             number += 1
+            taken = interrogation_anchor(week, f"{student}-{number}")
         explicit = interrogation_anchor(week, f"{student}-{number}")
         first_seen[explicit] = item.line
         parser.warn(
@@ -233,4 +238,4 @@ def parse(
         intro=intro,
         interrogations=_with_anchors(interrogations, number, parser),
     )
-    return ParseResult(document, parser.repairs, parser.warnings)
+    return ParseResult(document, parser.repairs, parser.warnings, outline)

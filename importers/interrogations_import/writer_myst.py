@@ -73,7 +73,8 @@ class _Inline:
                 after = MYST.text(following.text)[:1]
             else:
                 after = "*"
-            pieces.append(self.styled(span, "".join(pieces)[-1:], after))
+            before = next((piece[-1] for piece in reversed(pieces) if piece), "")
+            pieces.append(self.styled(span, before, after))
         return "".join(pieces).strip()
 
 

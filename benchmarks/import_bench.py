@@ -1,0 +1,106 @@
+"""Import speed on big Word files: 10,000, 20,000 and 40,000 paragraphs (issue 14).
+
+Each size is one week's document made with python-docx: students with headings, questions of
+several paragraphs with italic runs, a bullet list, and a bold-wrapped response each. The report
+gives the seconds to read the .docx and to convert it (parse, write, lossless check), and the
+time per 1,000 paragraphs, which stays flat when the cost is linear.
+
+Usage: ``python benchmarks/import_bench.py [--sizes 10000 20000 40000] [--output FILE]``
+(``make bench-import``; the result goes into a section of ``benchmarks/RESULTS.md``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import tempfile
+import time
+from pathlib import Path
+
+import docx
+import generate
+
+from interrogations_import.convert import convert_reading
+from interrogations_import.docx_reader import read_docx
+
+HERE = Path(__file__).resolve().parent
+#: paragraphs per student: heading, question paragraphs, list items, response
+QUESTION_PARAGRAPHS = 5
+LIST_ITEMS = 3
+
+
+def word_file(path: Path, paragraphs: int, seed: int = 929) -> int:
+    """Write a week of about ``paragraphs`` paragraphs; return how many it has."""
+    rng = random.Random(seed)
+    text = generate.TextSource(rng)
+    document = docx.Document()
+    document.add_paragraph(f"Interrogations Week 6. {generate.COURSE}, October 10")
+    document.add_heading("Peer-to-peer Mutualism", level=2)
+    bullet = document.styles["List Bullet"]
+    count, student = 2, 0
+    while count < paragraphs:
+        student += 1
+        document.add_heading(f"{student}. Student {student:05d}", level=3)
+        for _ in range(QUESTION_PARAGRAPHS):
+            paragraph = document.add_paragraph(text.sentence(14) + " ")
+            paragraph.add_run(text.sentence(6)).italic = True
+        for _ in range(LIST_ITEMS):
+            document.add_paragraph(text.sentence(8), style=bullet)
+        document.add_paragraph().add_run(f"[EOW: {text.paragraph(40)}]").bold = True
+        count += 2 + QUESTION_PARAGRAPHS + LIST_ITEMS
+    document.save(str(path))
+    return count
+
+
+def measure(paragraphs: int, folder: Path) -> tuple[int, float, float, int]:
+    """(paragraphs, seconds to read, seconds to convert, students) for one size."""
+    path = folder / f"week-{paragraphs}.docx"
+    count = word_file(path, paragraphs)
+    start = time.perf_counter()
+    reading = read_docx(path)
+    read_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    conversion = convert_reading(reading)
+    convert_seconds = time.perf_counter() - start
+    return count, read_seconds, convert_seconds, len(conversion.document.interrogations)
+
+
+def report(rows: list[tuple[int, float, float, int]]) -> str:
+    lines = [
+        "## Importing big Word files (`make bench-import`)",
+        "",
+        "One week's .docx made by `benchmarks/import_bench.py` (headings, italic runs, bullet "
+        "lists, a bold-wrapped response per student); one run per size on the shared machine.",
+        "",
+        "| paragraphs | students | read .docx (s) | convert + lossless check (s) | total (s) "
+        "| s per 1,000 paragraphs |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for count, read_seconds, convert_seconds, students in rows:
+        total = read_seconds + convert_seconds
+        lines.append(
+            f"| {count:,} | {students:,} | {read_seconds:.1f} | {convert_seconds:.1f} "
+            f"| {total:.1f} | {total / count * 1000:.2f} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 20_000, 40_000])
+    parser.add_argument("--output", type=Path, help="also write the table to this file")
+    args = parser.parse_args(argv)
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for size in args.sizes:
+            rows.append(measure(size, Path(folder)))
+            print(f"{rows[-1][0]:,} paragraphs: read {rows[-1][1]:.1f} s, "
+                  f"convert {rows[-1][2]:.1f} s", flush=True)  # fmt: skip
+    table = report(rows)
+    print(table)
+    if args.output:
+        args.output.write_text(table, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
