@@ -151,5 +151,6 @@ def import_all(paths: Sequence[Path], options: Options) -> int:
         import_one(path, options, report)
     if len(paths) > 1:
         failed = f"; failed: {', '.join(report.failed)}" if report.failed else ""
-        print(f"imported {len(report.imported)} of {len(paths)} documents{failed}")
+        stream = sys.stderr if report.failed else sys.stdout
+        print(f"imported {len(report.imported)} of {len(paths)} documents{failed}", file=stream)
     return 1 if report.failed else 0
