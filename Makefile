@@ -77,7 +77,7 @@ bench-quick: setup
 
 # Import speed on Word files of 10,000, 20,000 and 40,000 paragraphs (a minute or two).
 bench-import: setup
-	$(PY) benchmarks/import_bench.py --output benchmarks/RESULTS-import.md
+	$(PY) benchmarks/import_bench.py --results benchmarks/RESULTS.md
 
 lint: setup
 	$(VENV)/bin/ruff check .

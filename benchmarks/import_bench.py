@@ -5,8 +5,9 @@ several paragraphs with italic runs, a bullet list, and a bold-wrapped response 
 gives the seconds to read the .docx and to convert it (parse, write, lossless check), and the
 time per 1,000 paragraphs, which stays flat when the cost is linear.
 
-Usage: ``python benchmarks/import_bench.py [--sizes 10000 20000 40000] [--output FILE]``
-(``make bench-import``; the result goes into a section of ``benchmarks/RESULTS.md``).
+Usage: ``python benchmarks/import_bench.py [--sizes 10000 20000 40000] [--results FILE]``
+(``make bench-import`` writes the table as a section of its own in ``benchmarks/RESULTS.md``,
+which ``run.py`` keeps when it rewrites the rest of that file).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from interrogations_import.convert import convert_reading
 from interrogations_import.docx_reader import read_docx
 
 HERE = Path(__file__).resolve().parent
+SECTION = "## Importing big Word files"
 #: paragraphs per student: heading, question paragraphs, list items, response
 QUESTION_PARAGRAPHS = 5
 LIST_ITEMS = 3
@@ -67,7 +69,7 @@ def measure(paragraphs: int, folder: Path) -> tuple[int, float, float, int]:
 
 def report(rows: list[tuple[int, float, float, int]]) -> str:
     lines = [
-        "## Importing big Word files (`make bench-import`)",
+        f"{SECTION} (`make bench-import`)",
         "",
         "One week's .docx made by `benchmarks/import_bench.py` (headings, italic runs, bullet "
         "lists, a bold-wrapped response per student); one run per size on the shared machine.",
@@ -85,10 +87,26 @@ def report(rows: list[tuple[int, float, float, int]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def section_of(text: str) -> str:
+    """This benchmark's section of a results file's text ('' when it has none)."""
+    start = text.find(f"\n{SECTION}")
+    if start < 0:
+        return ""
+    end = text.find("\n## ", start + 1)
+    return text[start + 1 : end + 1 if end >= 0 else len(text)]
+
+
+def with_section(text: str, section: str) -> str:
+    """A results file's ``text`` with this benchmark's section set to ``section``."""
+    old = section_of(text)
+    kept = text.replace(old, "").rstrip() if old else text.rstrip()
+    return f"{kept}\n\n{section}" if section else f"{kept}\n"
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 20_000, 40_000])
-    parser.add_argument("--output", type=Path, help="also write the table to this file")
+    parser.add_argument("--results", type=Path, help="results file to put the table in")
     args = parser.parse_args(argv)
     rows = []
     with tempfile.TemporaryDirectory() as folder:
@@ -98,8 +116,9 @@ def main(argv: list[str] | None = None) -> None:
                   f"convert {rows[-1][2]:.1f} s", flush=True)  # fmt: skip
     table = report(rows)
     print(table)
-    if args.output:
-        args.output.write_text(table, encoding="utf-8")
+    if args.results:
+        text = args.results.read_text(encoding="utf-8") if args.results.exists() else ""
+        args.results.write_text(with_section(text, table), encoding="utf-8")
 
 
 if __name__ == "__main__":

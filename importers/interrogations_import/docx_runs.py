@@ -151,13 +151,21 @@ class ParagraphReader:
             elif name in _CHARACTERS:
                 found.runs.append((_CHARACTERS[name], bold, italic))
             elif name == "sym":
-                found.runs.append((chr(int(child.get(qn("w:char"), "20"), 16)), bold, italic))
+                found.runs.append((self._symbol(child), bold, italic))
             elif name in ("footnoteReference", "endnoteReference", "commentReference"):
                 found.runs.append((self._note(child, name), False, False))
             elif name in ("drawing", "pict", "object", "AlternateContent"):
                 self._drawing(child, found)
             elif name and name not in _SILENT and _HAS_TEXT(child):
                 raise self.refuse(child)
+
+    def _symbol(self, symbol: etree._Element) -> str:
+        """The character of a ``w:sym`` (a code point in hexadecimal)."""
+        code = symbol.get(qn("w:char"), "")
+        try:
+            return chr(int(code, 16))
+        except ValueError as error:
+            raise DocumentError(f"a Word symbol with a bad code {code!r} ({self.place})") from error
 
     def _note(self, reference: etree._Element, name: str) -> str:
         kind = name.removesuffix("Reference")
