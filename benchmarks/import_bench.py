@@ -21,7 +21,7 @@ from pathlib import Path
 import docx
 import generate
 
-from interrogations_import.convert import convert_reading
+from interrogations_import.convert import convert_source
 from interrogations_import.docx_reader import read_docx
 
 HERE = Path(__file__).resolve().parent
@@ -62,7 +62,7 @@ def measure(paragraphs: int, folder: Path) -> tuple[int, float, float, int]:
     reading = read_docx(path)
     read_seconds = time.perf_counter() - start
     start = time.perf_counter()
-    conversion = convert_reading(reading)
+    conversion = convert_source(reading)
     convert_seconds = time.perf_counter() - start
     return count, read_seconds, convert_seconds, len(conversion.document.interrogations)
 

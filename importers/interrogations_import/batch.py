@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from .convert import Conversion, convert_reading, read
+from .convert import Conversion, convert_source, read
 from .errors import DocumentError
 from .source import Source
 
@@ -114,7 +114,7 @@ def import_one(path: Path, options: Options, report: Report) -> None:
     try:
         reading = read(path, options.encoding)
         source = reading.source
-        conversion = convert_reading(
+        conversion = convert_source(
             reading,
             output_format=options.output_format,
             marker=options.marker,

@@ -55,17 +55,17 @@ def read(path: Path, encoding: str = "utf-8") -> Reading:
 
 
 def convert_source(
-    source: Source,
+    document: Source | Reading,
     *,
     output_format: str = "rst",
     marker: str = "EOW",
     week: int | None = None,
     numbered_students: bool = False,
-    notices: list[Notice] | None = None,
-    attachments: dict[str, bytes] | None = None,
-    report: tuple[str, ...] = (),
 ) -> Conversion:
-    """Import ``source``; raise :class:`~.errors.DocumentError` if it cannot be done losslessly."""
+    """Import a document (its lines, or all :func:`read` gave: notices, pictures, report lines);
+    raise :class:`~.errors.DocumentError` if it cannot be done losslessly."""
+    reading = document if isinstance(document, Reading) else Reading(document)
+    source = reading.source
     parsed = parse(source, marker, week, numbered_students)
     if output_format == "myst":
         output, writer_notices = write_myst(parsed.document)
@@ -78,9 +78,9 @@ def convert_source(
         output=output,
         output_format=output_format,
         repairs=parsed.repairs,
-        warnings=[*(notices or []), *parsed.warnings, *writer_notices],
-        attachments=dict(attachments or {}),
-        report=report,
+        warnings=[*reading.notices, *parsed.warnings, *writer_notices],
+        attachments=dict(reading.attachments),
+        report=reading.report,
     )
 
 
@@ -94,31 +94,10 @@ def convert(
     encoding: str = "utf-8",
 ) -> Conversion:
     """Import the document at ``path``."""
-    return convert_reading(
+    return convert_source(
         read(path, encoding),
         output_format=output_format,
         marker=marker,
         week=week,
         numbered_students=numbered_students,
-    )
-
-
-def convert_reading(
-    reading: Reading,
-    *,
-    output_format: str = "rst",
-    marker: str = "EOW",
-    week: int | None = None,
-    numbered_students: bool = False,
-) -> Conversion:
-    """Import a document read by :func:`read` (its pictures and report lines carried over)."""
-    return convert_source(
-        reading.source,
-        output_format=output_format,
-        marker=marker,
-        week=week,
-        numbered_students=numbered_students,
-        notices=reading.notices,
-        attachments=reading.attachments,
-        report=reading.report,
     )
