@@ -167,10 +167,20 @@ def _blocks(container: etree._Element, tally: Counter[str]) -> Iterator[etree._E
             tally["content controls (their content kept)"] += 1
             content = child.find(qn("w:sdtContent"))
             yield from _blocks(content if content is not None else child, tally)
+        elif name in ("ins", "moveTo"):
+            tally["insertions accepted"] += 1
+            yield from _blocks(child, tally)
+        elif name in ("del", "moveFrom"):
+            tally["deletions dropped"] += 1
+            tally["deleted words"] += len(" ".join(child.itertext()).split())
         elif name in _BLOCK_CONTAINERS:
             yield from _blocks(child, tally)
-        elif name and name not in _SILENT_BLOCKS and "".join(child.itertext()).strip():
-            raise DocumentError(f"a Word <{name}> block holding text cannot be imported")
+        elif name == "altChunk" or (name and name not in _SILENT_BLOCKS and _has_text(child)):
+            yield child  # read as a paragraph: its reader refuses what it cannot read
+
+
+def _has_text(element: etree._Element) -> bool:
+    return bool("".join(element.itertext()).strip())
 
 
 def _report(tally: Counter[str]) -> tuple[str, ...]:

@@ -96,6 +96,11 @@ class ParagraphReader:
 
     def read(self, paragraph: etree._Element, place: str) -> ReadParagraph:
         self.place = place
+        if _local(paragraph) == "altChunk":
+            raise DocumentError(
+                f"a document embedded in the Word file (altChunk) cannot be imported ({place}); "
+                "paste its text into the document"
+            )
         found = ReadParagraph()
         self._content(paragraph, found)
         return found

@@ -214,3 +214,26 @@ def test_a_refusal_is_one_line_through_the_command(
     assert main([str(path), "--week", "1", "--out-dir", str(tmp_path / "o")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("odd.docx: error:") and "Traceback" not in err
+
+
+def test_tracked_paragraphs_and_embedded_documents(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("Ana", level=2)
+    kept = document.add_paragraph("Kept question.")
+    kept._p.addnext(
+        parse_xml(f'<w:del {W} w:id="5"><w:p><w:r><w:delText>Struck paragraph words</w:delText>'
+                  "</w:r></w:p></w:del>")
+    )  # fmt: skip
+    path = tmp_path / "tracked.docx"
+    document.save(str(path))
+    conversion = convert(path, week=1)
+    assert "Struck" not in conversion.output
+    assert "1 deletions dropped (3 words)" in "\n".join(conversion.report)
+    document.paragraphs[-1]._p.addnext(
+        parse_xml('<w:altChunk xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
+                  'main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+                  'relationships" r:id="rId42"/>')
+    )  # fmt: skip
+    document.save(str(path))
+    with pytest.raises(DocumentError, match=r"altChunk\) cannot be imported \(paragraph 3\)"):
+        convert(path, week=1)

@@ -11,7 +11,7 @@ from interrogations_import.lossless import read_back
 from tests.conftest import REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-import generate  # noqa: E402  (a script folder, not a package)
+import generate  # benchmarks/ is a script folder, not a package
 
 
 def test_generated_weeks_are_the_writer_cores_pages(tmp_path: Path) -> None:
