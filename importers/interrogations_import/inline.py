@@ -15,8 +15,8 @@ from .model import Span, Spans, Style
 
 #: the only inline rules of the light format (everything else is text)
 _INLINE_RULES = ["text", "escape", "emphasis"]
-_STYLE_OF = {"em_open": "emphasis", "strong_open": "strong"}
-_CLOSING = {"em_close": "emphasis", "strong_close": "strong"}
+_STYLE_OF: dict[str, Style] = {"em_open": "emphasis", "strong_open": "strong"}
+_CLOSING: dict[str, Style] = {"em_close": "emphasis", "strong_close": "strong"}
 
 
 def _underscore_as_text(state: StateInline, silent: bool) -> bool:
@@ -65,10 +65,10 @@ def parse_inline(text: str) -> tuple[Spans, list[str]]:
         if token.type in _STYLE_OF:
             if active and active[-1] != _STYLE_OF[token.type]:
                 problems.append("emphasis inside bold text (or the reverse) is kept as bold only")
-            active.append(_STYLE_OF[token.type])  # type: ignore[arg-type]
+            active.append(_STYLE_OF[token.type])
             continue
         if token.type in _CLOSING:
-            del active[len(active) - 1 - active[::-1].index(_CLOSING[token.type])]  # type: ignore[arg-type]
+            del active[len(active) - 1 - active[::-1].index(_CLOSING[token.type])]
             continue
         style: Style = "strong" if "strong" in active else ("emphasis" if active else "plain")
         if not token.content:

@@ -117,7 +117,10 @@ class _Reader:
             elif token.type == "response_open":
                 after = _closing(tokens, index) + 1
                 parts = self.entries(tokens[index + 1 : after - 1])
-                entries.append(ResponseBlock(start + 1, tuple(parts)))  # type: ignore[arg-type]
+                texts = tuple(
+                    part for part in parts if isinstance(part, DraftParagraph | ItemList | Image)
+                )
+                entries.append(ResponseBlock(start + 1, texts))
             index = after
         return entries
 
@@ -182,9 +185,9 @@ def document_header(entries: Sequence[Entry]) -> Header | None:
 
 def read_outline(source: Source, marker: str) -> Outline:
     """The document's entries, in order; raise :class:`~.errors.DocumentError` on a bad response."""
-    env: dict[str, object] = {"place": source.place, "warnings": [], "view": {}}
+    view: dict[int, str] = {}
+    warnings: list[Notice] = []
+    env = {"place": source.place, "warnings": warnings, "view": view}
     tokens = block_parser(marker).parse("\n".join(source.lines), env)
-    view: dict[int, str] = env["view"]  # type: ignore[assignment]
     reader = _Reader(lambda no: view.get(no, source.lines[no]), source.pictures)
-    warnings: list[Notice] = env["warnings"]  # type: ignore[assignment]
     return Outline(tuple(reader.entries(tokens)), tuple(warnings))

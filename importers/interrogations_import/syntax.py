@@ -19,6 +19,7 @@ ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 #: what separates words for the lossless comparison: whitespace and square brackets
 _WORD_BREAK = re.compile(r"[\s\[\]]+")
 
+
 @dataclass(frozen=True, slots=True)
 class Header:
     week: int

@@ -48,7 +48,7 @@ def _notes_part(document: docx.document.Document, kind: str, notes: dict[int, st
         f'<w:{kind} w:id="{number}"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:{kind}>'
         for number, text in notes.items()
     )
-    blob = f'<w:{kind}s {W}>{body}</w:{kind}s>'.encode()
+    blob = f"<w:{kind}s {W}>{body}</w:{kind}s>".encode()
     content_type, reltype = (
         (CT.WML_FOOTNOTES, RT.FOOTNOTES) if kind == "footnote" else (CT.WML_ENDNOTES, RT.ENDNOTES)
     )
@@ -58,7 +58,7 @@ def _notes_part(document: docx.document.Document, kind: str, notes: dict[int, st
 
 def _xml(paragraph: docx.text.paragraph.Paragraph, xml: str) -> None:
     """Append raw OOXML (runs, changes, controls) to a paragraph."""
-    paragraph._p.append(parse_xml(f'<w:wrap {NAMESPACES}>{xml}</w:wrap>')[0])
+    paragraph._p.append(parse_xml(f"<w:wrap {NAMESPACES}>{xml}</w:wrap>")[0])
 
 
 TEXT_BOX = """
@@ -95,7 +95,7 @@ def rich_file(tmp_path: Path) -> Path:
     document.add_picture(str(_png(tmp_path / "chart.png", "red")))
     document.inline_shapes[0]._inline.docPr.set("descr", "A chart of member firms")
     control = parse_xml(
-        f'<w:sdt {W}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>Text in a content control.'
+        f"<w:sdt {W}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>Text in a content control."
         "</w:t></w:r></w:p></w:sdtContent></w:sdt>"
     )
     document.paragraphs[-1]._p.addnext(control)
