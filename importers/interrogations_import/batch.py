@@ -86,6 +86,13 @@ def _write(conversion: Conversion, options: Options, report: Report) -> str | No
     """Write the week page (and its pictures); return where, or None after an error."""
     name = conversion.source.name
     if options.output == "-":
+        if conversion.attachments:
+            error(
+                name,
+                f"it has {len(conversion.attachments)} pictures, which are written next to the "
+                "week page: write it to a file (-o FILE or --out-dir DIR), not to standard output",
+            )
+            return None
         sys.stdout.write(conversion.output)
         return "standard output"
     path = Path(options.output) if options.output else options.out_dir / conversion.file_name

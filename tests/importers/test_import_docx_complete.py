@@ -171,6 +171,14 @@ def test_the_command_writes_the_pictures_and_prints_the_report(
     assert "pass --force" in capsys.readouterr().err
 
 
+def test_pictures_cannot_go_to_standard_output(
+    rich_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([str(rich_file), "-o", "-"]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and "week08.docx: error: it has 1 pictures" in err
+
+
 def test_myst_shows_the_picture(rich_file: Path) -> None:
     myst = convert(rich_file, output_format="myst")
     document = read_back(myst.output, "myst")
