@@ -23,6 +23,7 @@ from interrogations_import.cli import main
 from interrogations_import.convert import Conversion, convert
 from interrogations_import.errors import DocumentError
 from interrogations_import.lossless import read_back
+from tests.helpers import build, parse_html, write_project
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 NAMESPACES = (
@@ -245,3 +246,26 @@ def test_tracked_paragraphs_and_embedded_documents(tmp_path: Path) -> None:
     document.save(str(path))
     with pytest.raises(DocumentError, match=r"altChunk\) cannot be imported \(paragraph 3\)"):
         convert(path, week=1)
+
+
+def test_the_imported_week_builds_with_its_picture(rich_file: Path, tmp_path: Path) -> None:
+    src = write_project(tmp_path / "site", {"index.rst": INDEX})
+    assert main([str(rich_file), "--out-dir", str(src / "weeks")]) == 0
+    result = build(src)
+    assert result.warnings == ""
+    page = parse_html(result.outdir / "weeks" / "week08.html")
+    (image,) = page.xpath("//*[@id='w08-ana-lima']//img")
+    assert image.get("alt") == "A chart of member firms"
+    assert (result.outdir / image.get("src").replace("../", "")).is_file()
+    text = " ".join(page.xpath("string(//*[@id='w08-ana-lima'])").split())
+    assert "(footnote 1: Benkler 2006, p. 60.)" in text and "gone words" not in text
+
+
+INDEX = """\
+    Home
+    ====
+
+    .. toctree::
+
+       weeks/week08
+    """
