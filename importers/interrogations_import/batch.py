@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from .convert import Conversion, convert_source, read
+from .convert import WEEKS_DIR, Conversion, convert_source, read
 from .errors import DocumentError
 from .source import Source
 
@@ -31,7 +31,7 @@ class Options:
     encoding: str = "utf-8"
     force: bool = False
     #: the folder week pages go to (a term's folder, later)
-    out_dir: Path = Path("source") / "weeks"
+    out_dir: Path = WEEKS_DIR
     #: one file to write instead ('-': standard output); only for one document
     output: str | None = None
 

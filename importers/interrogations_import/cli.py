@@ -7,7 +7,7 @@ import codecs
 from pathlib import Path
 
 from .batch import Options, documents, import_all
-from .convert import FORMATS
+from .convert import FORMATS, WEEKS_DIR
 
 
 def _marker(text: str) -> str:
@@ -47,7 +47,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--out-dir",
         type=Path,
-        default=Path("source") / "weeks",
+        default=WEEKS_DIR,
         help="folder for the week pages (default: source/weeks)",
     )
     parser.add_argument("--format", choices=sorted(FORMATS), default="rst", help="output format")

@@ -74,6 +74,7 @@ class _Writer:
         self.counter = 0
 
     def add(self, text: str, number: int, blank: bool = True) -> None:
+        """A line of Word paragraph ``number``, after a blank line unless it continues a list."""
         if blank:
             self.lines.append("")
             self.origins.append(number)
@@ -81,6 +82,7 @@ class _Writer:
         self.origins.append(number)
 
     def paragraph(self, element: etree._Element, number: int) -> None:
+        """A body paragraph, then its text boxes' paragraphs and its pictures."""
         found = self.reader.read(element, f"paragraph {number}")
         self.text(element, found, number)
         for box in found.text_boxes:
@@ -95,6 +97,7 @@ class _Writer:
             self.previous_list = None
 
     def text(self, element: etree._Element, found: ReadParagraph, number: int) -> None:
+        """The paragraph's text as a heading, list item or text line, by its style."""
         properties = element.find(qn("w:pPr"))
         style_element = properties.find(qn("w:pStyle")) if properties is not None else None
         style_id = style_element.get(qn("w:val")) if style_element is not None else None

@@ -95,6 +95,7 @@ class ParagraphReader:
         self.place = ""
 
     def read(self, paragraph: etree._Element, place: str) -> ReadParagraph:
+        """Read one paragraph (``place`` names it in errors: ``paragraph 12``)."""
         self.place = place
         if _local(paragraph) == "altChunk":
             raise DocumentError(
@@ -106,6 +107,7 @@ class ParagraphReader:
         return found
 
     def refuse(self, element: etree._Element) -> DocumentError:
+        """The error for an element holding text the importer cannot read."""
         text = " ".join("".join(element.itertext()).split())[:40]
         return DocumentError(
             f"a Word <{etree.QName(element).localname}> element holding text ({text!r}) "

@@ -96,6 +96,7 @@ class _Reader:
         return DraftParagraph(text, start + 1, end)
 
     def entries(self, tokens: Sequence[Token]) -> list[Entry]:
+        """The entries of a token stream (a response's tokens give its parts)."""
         entries: list[Entry] = []
         index = 0
         while index < len(tokens):
@@ -142,6 +143,7 @@ class _Reader:
         return [self.chunk(chunk, items, opening) for chunk in chunks if chunk]
 
     def chunk(self, lines: list[int], items: dict[int, Token], opening: Token) -> Text:
+        """One blank-line separated chunk of a list: a list, or a paragraph."""
         texts: list[list[str]] = []
         numbers: list[int] = []
         for no in lines:

@@ -132,9 +132,11 @@ class _Scanner:
         return [*blocks, *([tuple(pending)] if pending else [])], None
 
     def opens(self, part: Part) -> bool:
+        """Whether a text block opens a response."""
         return bool(self.pattern.match(part[0].text))
 
     def closes_later(self, start: int, depth: int) -> bool:
+        """Whether a ``]`` closes the response before the next one opens."""
         for part in self.blocks[start:]:
             if self.opens(part):
                 return False
@@ -144,6 +146,7 @@ class _Scanner:
         return False
 
     def boundary(self, index: int) -> str:
+        """What an unclosed response ran into, for the error message."""
         place: Place = self.env["place"]
         if index < len(self.blocks):
             return f"before the next response ({place(self.blocks[index][0].no + 1)})"

@@ -73,6 +73,7 @@ class _Parser:
         return tuple(blocks)
 
     def body(self, entries: Sequence[Entry]) -> tuple[Block | Response, ...]:
+        """A section's blocks and responses, headings kept as rubrics."""
         body: list[Block | Response] = []
         run: list[Text] = []
         for entry in [*entries, None]:
@@ -105,12 +106,14 @@ class _Parser:
                 )
 
     def rubric(self, heading: Heading) -> Rubric:
+        """A heading inside a section, as a rubric."""
         spans, problems = parse_inline(heading.text.strip())
         for problem in problems:
             self.warn(heading.line, problem)
         return Rubric(spans, heading.line)
 
     def interrogation(self, heading: Heading, section: Sequence[Entry]) -> Interrogation:
+        """A student's section from its heading and entries."""
         name = join([plain_text(student_heading(heading.text))])
         if not name:
             raise DocumentError("this heading has no student name", heading.line)
