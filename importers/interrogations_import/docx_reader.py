@@ -87,8 +87,8 @@ class _Writer:
         self.text(element, found, number)
         for box in found.text_boxes:
             for inner in box.iter(qn("w:p")):
-                if inner.getparent() is not None and _in_box(inner, box):
-                    self.text(inner, self.reader.read(inner, f"paragraph {number}"), number)
+                if _in_box(inner, box):
+                    self.paragraph(inner, number)  # its own boxes and pictures too
         for picture in found.pictures:
             name = f"{self.stem}-picture-{len(self.attachments) + 1}{picture.suffix}"
             self.attachments[name] = picture.data

@@ -75,9 +75,9 @@ def _local(element: etree._Element) -> str:
     return etree.QName(element).localname if isinstance(element.tag, str) else ""
 
 
-def _outermost(box: etree._Element, drawing: etree._Element) -> bool:
-    """Whether no other text box of ``drawing`` holds ``box`` (that one reads it)."""
-    parent = box.getparent()
+def _outermost(element: etree._Element, drawing: etree._Element) -> bool:
+    """Whether no text box of ``drawing`` holds ``element`` (that box's paragraphs read it)."""
+    parent = element.getparent()
     while parent is not None and parent is not drawing:
         if _local(parent) == "txbxContent":
             return False
@@ -192,7 +192,7 @@ class ParagraphReader:
         pictures = len(found.pictures)
         found.text_boxes += boxes
         self.tally["text boxes (their text follows their paragraph)"] += len(boxes)
-        for blip in _BLIPS(drawing):
+        for blip in (blip for blip in _BLIPS(drawing) if _outermost(blip, drawing)):
             relationship = blip.get(f"{{{_NS['r']}}}embed") or blip.get(f"{{{_NS['r']}}}id")
             picture = self.package.picture(relationship) if relationship else None
             if picture is None:

@@ -62,6 +62,39 @@ def _xml(paragraph: docx.text.paragraph.Paragraph, xml: str) -> None:
     paragraph._p.append(parse_xml(f"<w:wrap {NAMESPACES}>{xml}</w:wrap>")[0])
 
 
+def test_a_picture_in_a_text_box_is_kept(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("Ana", level=2)
+    _xml(document.add_paragraph("A box holding a picture:"), TEXT_BOX)
+    holder = document.paragraphs[-1]._p
+    document.add_picture(str(_png(tmp_path / "dot.png", "blue")))
+    picture = document.paragraphs[-1]._p
+    holder.xpath(".//w:txbxContent/w:p")[0].append(picture.xpath("./w:r")[0])  # Choice's box
+    picture.getparent().remove(picture)
+    path = tmp_path / "boxed.docx"
+    document.save(str(path))
+    conversion = convert(path, week=1)
+    assert list(conversion.attachments) == ["boxed-picture-1.png"]
+    assert ".. image:: boxed-picture-1.png" in conversion.output
+    assert conversion.output.count("Boxed aside about cooperatives.") == 1
+
+
+def test_a_text_box_in_a_text_box_is_kept(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("Ana", level=2)
+    _xml(document.add_paragraph("Outer paragraph."), TEXT_BOX)
+    inner_box = parse_xml(f"<w:wrap {NAMESPACES}>{TEXT_BOX}</w:wrap>")[0]
+    for text in inner_box.iter("{*}t"):
+        text.text = "Inner box text."
+    (box_paragraph, *_) = document.paragraphs[-1]._p.xpath(".//w:txbxContent/w:p")
+    box_paragraph.append(inner_box)
+    path = tmp_path / "nested.docx"
+    document.save(str(path))
+    conversion = convert(path, week=1)
+    assert conversion.output.count("Boxed aside about cooperatives.") == 1
+    assert conversion.output.count("Inner box text.") == 1
+
+
 TEXT_BOX = """
 <w:r><mc:AlternateContent>
   <mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:docPr id="7" name="Box"/>
