@@ -43,7 +43,8 @@ _SILENT = {
 _CHARACTERS = {
     "tab": " ", "br": " ", "cr": " ", "ptab": " ", "noBreakHyphen": "-", "softHyphen": ""
 }  # fmt: skip
-_HAS_TEXT = etree.XPath("boolean(.//w:t[normalize-space()] | .//w:delText)", namespaces=_NS)
+#: whether an element holds any text (Word's, an equation's, a ruby's, ...)
+_HAS_TEXT = etree.XPath("boolean(normalize-space(.))")
 _TEXT_BOXES = etree.XPath(".//w:txbxContent[not(ancestor::mc:Fallback)]", namespaces=_NS)
 _BLIPS = etree.XPath(
     ".//a:blip[not(ancestor::mc:Fallback)] | .//v:imagedata[not(ancestor::mc:Fallback)]",
@@ -52,6 +53,8 @@ _BLIPS = etree.XPath(
 _DESCRIPTION = etree.XPath(
     ".//wp:docPr/@descr | .//wp:docPr/@title | .//v:shape/@alt", namespaces=_NS
 )
+#: drawings whose content lives in a part of its own (a chart, a SmartArt diagram)
+_GRAPHIC_KINDS = etree.XPath(".//a:graphicData/@uri", namespaces=_NS)
 _DELETED_TEXT = etree.XPath(".//w:delText/text() | .//w:t/text()", namespaces=_NS)
 
 
@@ -121,6 +124,9 @@ class ParagraphReader:
                 self._run(child, found)
             elif name in _TRANSPARENT or name == "moveTo":
                 self.tally["moved text kept at its new place"] += name == "moveTo"
+                self.tally["hyperlinks (their text kept, not their addresses)"] += (
+                    name == "hyperlink"
+                )
                 self._content(child, found)
             elif name == "sdt":
                 self.tally["content controls (their content kept)"] += 1
@@ -155,6 +161,8 @@ class ParagraphReader:
             name = _local(child)
             if name == "t":
                 found.runs.append((child.text or "", bold, italic))
+            elif name == "fldChar" and child.get(qn("w:fldCharType")) == "begin":
+                self.tally["fields (their shown result kept, not their codes)"] += 1
             elif name in _CHARACTERS:
                 found.runs.append((_CHARACTERS[name], bold, italic))
             elif name == "sym":
@@ -188,6 +196,14 @@ class ParagraphReader:
         return f" ({kind} {self.numbers[kind]}{by}: {text})"
 
     def _drawing(self, drawing: etree._Element, found: ReadParagraph) -> None:
+        """Text boxes and pictures of a drawing; a chart or a diagram is refused."""
+        for uri in _GRAPHIC_KINDS(drawing):
+            kind = next((k for k in ("chart", "diagram") if k in str(uri)), None)
+            if kind:
+                raise DocumentError(
+                    f"a Word {kind} cannot be imported ({self.place}); "
+                    "replace it by a picture of it (and its text)"
+                )
         boxes = [box for box in _TEXT_BOXES(drawing) if _outermost(box, drawing)]
         pictures = len(found.pictures)
         found.text_boxes += boxes

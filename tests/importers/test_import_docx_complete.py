@@ -249,6 +249,23 @@ def test_a_linked_picture_is_refused(tmp_path: Path) -> None:
         convert(path, week=1)
 
 
+def test_a_chart_is_refused(tmp_path: Path) -> None:
+    chart = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+    path = _with(
+        tmp_path,
+        '<w:r><w:drawing><wp:inline><wp:docPr id="1" name="c"/><a:graphic>'
+        f'<a:graphicData uri="{chart}"/></a:graphic></wp:inline></w:drawing></w:r>',
+    )
+    with pytest.raises(DocumentError, match=r"a Word chart cannot be imported \(paragraph 3\)"):
+        convert(path, week=1)
+
+
+def test_a_bad_symbol_is_refused(tmp_path: Path) -> None:
+    path = _with(tmp_path, '<w:r><w:sym w:font="Symbol" w:char="ZZ"/></w:r>')
+    with pytest.raises(DocumentError, match=r"symbol with a bad code 'ZZ' \(paragraph 3\)"):
+        convert(path, week=1)
+
+
 def test_a_refusal_is_one_line_through_the_command(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
