@@ -35,6 +35,8 @@ class Syntax:
         return f"{line[:at]}\\{line[at:]}"
 
 
+#: a run of one punctuation character: alone on a reST line, a section underline or a transition
+RST_RULE = re.compile(r"(?P<mark>[!-/:-@\[-`{-~])(?P=mark)*")
 #: reStructuredText: inline markup characters; a list, table, field, option, comment, target,
 #: line block or transition start (a leading ``*`` is emphasis markup here: literal ones are
 #: escaped already)
@@ -43,7 +45,9 @@ RST = Syntax(
     line_start=re.compile(
         r"""\(?(?:\d+|[A-Za-z]|[ivxlcdmIVXLCDM]+)(?P<delimiter>[.)])(?:\s|$)
           | [-+•‣⁃:|/=.#_>]
-          | (?P<mark>[!-/:-@\[-`{-~])(?P=mark)*$""",
+          | """
+        + RST_RULE.pattern
+        + "$",
         re.VERBOSE,
     ),
 )

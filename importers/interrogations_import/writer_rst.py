@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from docutils.utils import column_width
 from docutils.utils.punctuation_chars import closers, delimiters, match_chars, openers
 
-from .escaping import RST
+from .escaping import RST, RST_RULE
 from .model import Document, Image, ItemList, Span, Spans
 from .writer import Lines, write
 
@@ -24,8 +24,6 @@ INDENT = "   "
 #: what may precede an inline markup start-string / follow an end-string (docutils' rules)
 _BEFORE_START = re.compile(f"[\\s{openers}{delimiters}]")
 _AFTER_END = re.compile(f"[\\s\\\\.,;!?{delimiters}{closers}]")
-#: a word of one repeated punctuation character: never put it alone at a line start (underline)
-_RULE = re.compile(r"([!-/:-@\[-`{-~])\1*")
 _DELIMITERS = {"emphasis": "*", "strong": "**"}
 
 
@@ -72,7 +70,7 @@ def _wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
     for word in words:
         fits = lines and len(lines[-1]) + 1 + len(word) <= width
-        if fits or (lines and _RULE.fullmatch(word)):
+        if fits or (lines and RST_RULE.fullmatch(word)):
             lines[-1] += " " + word
         else:
             lines.append(word)
