@@ -2,18 +2,19 @@
 
 Directives are fenced: ``````{interrogation}`` with four backticks (four tildes when the student's
 name has a backtick) around the three-backtick ``{response}`` fences it contains. Markdown
-punctuation in text is backslash-escaped; emphasis is ``*x*`` where CommonMark's flanking rules
-allow it, else the ``{emphasis}`` / ``{strong}`` role.
+punctuation in text is backslash-escaped; emphasis is ``*x*`` when markdown-it-py (MyST's own
+parser) reads the paragraph back with the same emphasis, else the ``{emphasis}`` / ``{strong}``
+role.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
 from .escaping import MYST
-from .model import Document, Image, ItemList, Notice, Span, Spans
+from .inline import parse_inline
+from .model import Document, Image, ItemList, Notice, Span, Spans, Style
 from .writer import Lines, write
 
 _PLAIN_OPTION = re.compile(r"[\w.,()/–—-]+(?: [\w.,()/–—-]+)*")
@@ -22,59 +23,49 @@ _DELIMITERS = {"emphasis": "*", "strong": "**"}
 _FENCES = {"interrogation": "````"}
 
 
-def _space(char: str) -> bool:
-    return not char or char.isspace()
+def _styles(spans: Spans) -> list[tuple[str, Style | None]]:
+    """Each character with its style (None for whitespace), outer whitespace left out."""
+    chars = [(char, span.style) for span in spans for char in span.text]
+    while chars and chars[0][0].isspace():
+        chars.pop(0)
+    while chars and chars[-1][0].isspace():
+        chars.pop()
+    return [(char, None if char.isspace() else style) for char, style in chars]
 
 
-def _punctuation(char: str) -> bool:
-    return unicodedata.category(char)[0] in "PS"
-
-
-def _flanks(before: str, core: str, after: str) -> bool:
-    """Whether ``*core*`` between these characters is emphasis for CommonMark."""
-    if before == "*" or after == "*":
-        return False
-    opens = not _punctuation(core[0]) or _space(before) or _punctuation(before)
-    closes = not _punctuation(core[-1]) or _space(after) or _punctuation(after)
-    return opens and closes
+def _outside(span: Span) -> tuple[str, str, str]:
+    """A span's leading whitespace, its core, its trailing whitespace."""
+    core = span.text.strip()
+    lead = span.text[: len(span.text) - len(span.text.lstrip())]
+    return lead, core, span.text[len(lead) + len(core) :]
 
 
 class _Inline:
-    """Renders spans; records what CommonMark could not express."""
+    """Renders spans; records what MyST could not express."""
 
     def __init__(self) -> None:
         self.problems: list[str] = []
 
-    def styled(self, span: Span, before: str, after: str) -> str:
-        core = span.text.strip()
+    def role(self, span: Span) -> str:
+        lead, core, trail = _outside(span)
         if not core:
             return span.text
-        lead = span.text[: len(span.text) - len(span.text.lstrip())]
-        trail = span.text[len(span.text.rstrip()) :]
-        source = MYST.text(core)
-        if _flanks(lead[-1:] or before, source, trail[:1] or after):
-            delimiter = _DELIMITERS[span.style]
-            return f"{lead}{delimiter}{source}{delimiter}{trail}"
         if "`" not in core:
             return f"{lead}{{{span.style}}}`{core}`{trail}"
         self.problems.append(f"{span.style} around text with backquotes is kept as plain text")
         return MYST.text(span.text)
 
     def render(self, spans: Spans) -> str:
-        pieces: list[str] = []
-        for index, span in enumerate(spans):
-            if span.style == "plain":
-                pieces.append(MYST.text(span.text))
-                continue
-            following = spans[index + 1] if index + 1 < len(spans) else None
-            if following is None:
-                after = ""
-            elif following.style == "plain" or following.text[:1].isspace():
-                after = MYST.text(following.text)[:1]
-            else:
-                after = "*"
-            before = next((piece[-1] for piece in reversed(pieces) if piece), "")
-            pieces.append(self.styled(span, before, after))
+        """``*x*`` / ``**x**`` when markdown-it reads the result back as these spans, else roles."""
+        pieces = []
+        for span in spans:
+            lead, core, trail = _outside(span)
+            delimiter = _DELIMITERS.get(span.style, "") if core else ""
+            pieces.append(f"{MYST.text(lead)}{delimiter}{MYST.text(core)}{delimiter}{trail}")
+        delimited = "".join(pieces).strip()
+        if _styles(parse_inline(delimited)[0]) == _styles(spans):
+            return delimited
+        pieces = [MYST.text(s.text) if s.style == "plain" else self.role(s) for s in spans]
         return "".join(pieces).strip()
 
 
