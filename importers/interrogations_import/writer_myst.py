@@ -63,7 +63,8 @@ class _Inline:
             delimiter = _DELIMITERS.get(span.style, "") if core else ""
             pieces.append(f"{MYST.text(lead)}{delimiter}{MYST.text(core)}{delimiter}{trail}")
         delimited = "".join(pieces).strip()
-        if _styles(parse_inline(delimited)[0]) == _styles(spans):
+        read, problems = parse_inline(delimited)
+        if not problems and _styles(read) == _styles(spans):  # (problems: nested emphasis)
             return delimited
         pieces = [MYST.text(s.text) if s.style == "plain" else self.role(s) for s in spans]
         return "".join(pieces).strip()

@@ -42,6 +42,11 @@ def _styled(span: Span, before: str, after: str) -> str:
     return f"{lead}{start_gap}{delimiter}{RST.text(core)}{delimiter}{end_gap}{trail}"
 
 
+def _edge(char: str, span: Span) -> str:
+    """What the output shows next to a styled span: a neighbour's character, or its delimiter."""
+    return "*" if span.style != "plain" and char and not char.isspace() else char
+
+
 def inline(spans: Spans) -> str:
     """reST source of styled spans."""
     pieces: list[str] = []
@@ -49,8 +54,9 @@ def inline(spans: Spans) -> str:
         if span.style == "plain":
             pieces.append(RST.text(span.text))
             continue
-        before = spans[index - 1].text[-1:] if index else ""
-        after = spans[index + 1].text[:1] if index + 1 < len(spans) else ""
+        before = _edge(spans[index - 1].text[-1:], spans[index - 1]) if index else ""
+        following = spans[index + 1] if index + 1 < len(spans) else None
+        after = _edge(following.text[:1], following) if following else ""
         pieces.append(_styled(span, before, after))
     return "".join(pieces).strip()
 
