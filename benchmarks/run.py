@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 import generate
+import import_bench
 from measure import BuildFailed, Measurement, sphinx_build
 from profiling import profile_build
 from report import Run, SizeResult, checks, markdown
@@ -256,7 +257,10 @@ class Bench:
                         self.profile_in(title, seminar, build, arguments)
 
     def save(self) -> None:
-        self.output.write_text(markdown(self.run), encoding="utf-8")
+        """Write the report, keeping the import benchmark's section (``make bench-import``)."""
+        old = self.output.read_text(encoding="utf-8") if self.output.exists() else ""
+        text = import_bench.with_section(markdown(self.run), import_bench.section_of(old))
+        self.output.write_text(text, encoding="utf-8")
 
 
 def edit(week: Path, attempt: int) -> None:

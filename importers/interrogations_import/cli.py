@@ -1,15 +1,13 @@
-"""The command: ``interrogations-import INPUT [-o OUT] [--format rst|myst] [--force] ...``."""
+"""The command: ``interrogations-import FILE... [-o OUT | --out-dir DIR] [--format F] ...``."""
 
 from __future__ import annotations
 
 import argparse
 import codecs
-import sys
 from pathlib import Path
 
-from .convert import FORMATS, Conversion, convert_source, read
-from .errors import DocumentError
-from .source import Source
+from .batch import Options, documents, import_all
+from .convert import FORMATS, WEEKS_DIR
 
 
 def _marker(text: str) -> str:
@@ -34,14 +32,23 @@ def _encoding(name: str) -> str:
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="interrogations-import",
-        description="Import a week's interrogations document (.txt/.md/.docx) as an archive "
-        "week page, checking that no word is lost.",
+        description="Import weekly interrogations documents (.txt/.md/.docx; one per week) as "
+        "archive week pages, checking that no word is lost.",
     )
-    parser.add_argument("input", type=Path, help="the document to import")
+    parser.add_argument(
+        "inputs", type=Path, nargs="+", metavar="FILE", help="documents, or folders of them"
+    )
     parser.add_argument(
         "-o",
         "--output",
-        help="file to write ('-': standard output); default source/weeks/weekNN.rst (.md)",
+        help="file to write ('-': standard output), for one document; "
+        "default OUT_DIR/weekNN.rst (.md)",
+    )
+    parser.add_argument(
+        "--out-dir",
+        type=Path,
+        default=WEEKS_DIR,
+        help="folder for the week pages (default: source/weeks)",
     )
     parser.add_argument("--format", choices=sorted(FORMATS), default="rst", help="output format")
     parser.add_argument(
@@ -55,57 +62,32 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         "as sub-headings of the student before",
     )
     parser.add_argument("--encoding", type=_encoding, default="utf-8", help="of a text input")
-    parser.add_argument("--force", action="store_true", help="overwrite an existing file")
-    return parser.parse_args(argv)
+    parser.add_argument("--force", action="store_true", help="overwrite existing files")
+    args = parser.parse_args(argv)
+    args.documents = documents(args.inputs)
+    if not args.documents:
+        parser.error("no .txt, .md or .docx document in " + ", ".join(map(str, args.inputs)))
+    if len(args.documents) > 1 and (args.output or args.week):
+        parser.error("-o/--output and --week apply to one document only")
+    return args
 
 
-def _summary(conversion: Conversion, target: str) -> list[str]:
-    document = conversion.document
-    week = document.week
-    details = ", ".join(value for value in (week.course, week.date) if value)
-    responses = sum(len(item.responses) for item in document.interrogations)
-    return [
-        f"{conversion.source.name} -> {target}",
-        f"{week.title}" + (f" ({details})" if details else ""),
-        f"{len(document.interrogations)} students, {responses} responses, "
-        f"{len(conversion.repairs)} repairs, {len(conversion.warnings)} warnings",
-        *(f"repair: {conversion.source.where(n.lineno)}: {n.message}" for n in conversion.repairs),
-    ]
-
-
-def _error(where: str, message: str) -> int:
-    print(f"{where}: error: {message}", file=sys.stderr)
-    return 1
+def _out_dir(args: argparse.Namespace) -> Path:
+    """Where week pages go: ``--out-dir`` (the one place a term's folder will be chosen)."""
+    return args.out_dir
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command; return the exit status (1 for a document that cannot be imported)."""
+    """Run the command; return the exit status (1 when a document could not be imported)."""
     args = _arguments(argv)
-    source = Source(args.input.name, ())
-    try:
-        source, notices = read(args.input, args.encoding)
-        conversion = convert_source(
-            source,
-            output_format=args.format,
-            marker=args.marker,
-            week=args.week,
-            numbered_students=args.numbered_students,
-            notices=notices,
-        )
-    except DocumentError as error:
-        return _error(source.where(error.lineno), error.message)
-    except OSError as error:
-        return _error(str(args.input), error.strerror or str(error))
-    for notice in conversion.warnings:
-        print(f"{source.where(notice.lineno)}: warning: {notice.message}", file=sys.stderr)
-    if args.output == "-":
-        sys.stdout.write(conversion.output)
-        print("\n".join(_summary(conversion, "standard output")), file=sys.stderr)
-        return 0
-    path = Path(args.output) if args.output else conversion.default_path
-    if path.exists() and not args.force:
-        return _error(str(path), "exists already; pass --force to overwrite it")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(conversion.output, encoding="utf-8", newline="\n")
-    print("\n".join(_summary(conversion, str(path))))
-    return 0
+    options = Options(
+        output_format=args.format,
+        marker=args.marker,
+        week=args.week,
+        numbered_students=args.numbered_students,
+        encoding=args.encoding,
+        force=args.force,
+        out_dir=_out_dir(args),
+        output=args.output,
+    )
+    return import_all(args.documents, options)

@@ -8,7 +8,7 @@ from pathlib import Path
 from .docx_reader import read_docx
 from .lossless import check
 from .model import Document, Notice
-from .source import Source, read_text
+from .source import Reading, Source, read_text
 from .text import parse
 from .writer_myst import write_myst
 from .writer_rst import write_rst
@@ -27,44 +27,60 @@ class Conversion:
     output_format: str
     repairs: list[Notice] = field(default_factory=list)
     warnings: list[Notice] = field(default_factory=list)
+    #: files written next to the week page (pictures): name relative to its folder -> bytes
+    attachments: dict[str, bytes] = field(default_factory=dict)
+    #: what the reader kept, resolved or turned into text (one line each, for the report)
+    report: tuple[str, ...] = ()
+
+    @property
+    def file_name(self) -> str:
+        """``week06.rst`` (or ``.md``)."""
+        return f"week{self.document.week.number:02d}{FORMATS[self.output_format]}"
 
     @property
     def default_path(self) -> Path:
         """``source/weeks/week06.rst`` (or ``.md``)."""
-        suffix = FORMATS[self.output_format]
-        return WEEKS_DIR / f"week{self.document.week.number:02d}{suffix}"
+        return WEEKS_DIR / self.file_name
+
+    def attachment_paths(self, folder: Path) -> list[Path]:
+        """Where the attachments go when the week page is written to ``folder``."""
+        return [folder / name for name in self.attachments]
 
 
-def read(path: Path, encoding: str = "utf-8") -> tuple[Source, list[Notice]]:
+def read(path: Path, encoding: str = "utf-8") -> Reading:
     """Read a .docx, or any other file as UTF-8 (or ``encoding``) light-Markdown text."""
     if path.suffix.lower() == ".docx":
         return read_docx(path)
-    return read_text(path, encoding), []
+    return Reading(read_text(path, encoding))
 
 
 def convert_source(
-    source: Source,
+    document: Source | Reading,
     *,
     output_format: str = "rst",
     marker: str = "EOW",
     week: int | None = None,
     numbered_students: bool = False,
-    notices: list[Notice] | None = None,
 ) -> Conversion:
-    """Import ``source``; raise :class:`~.errors.DocumentError` if it cannot be done losslessly."""
+    """Import a document (its lines, or all :func:`read` gave: notices, pictures, report lines);
+    raise :class:`~.errors.DocumentError` if it cannot be done losslessly."""
+    reading = document if isinstance(document, Reading) else Reading(document)
+    source = reading.source
     parsed = parse(source, marker, week, numbered_students)
     if output_format == "myst":
         output, writer_notices = write_myst(parsed.document)
     else:
         output, writer_notices = write_rst(parsed.document), []
-    check(source, output, output_format, marker)
+    check(source, output, output_format, marker, parsed.outline)
     return Conversion(
         source=source,
         document=parsed.document,
         output=output,
         output_format=output_format,
         repairs=parsed.repairs,
-        warnings=[*(notices or []), *parsed.warnings, *writer_notices],
+        warnings=[*reading.notices, *parsed.warnings, *writer_notices],
+        attachments=dict(reading.attachments),
+        report=reading.report,
     )
 
 
@@ -78,12 +94,10 @@ def convert(
     encoding: str = "utf-8",
 ) -> Conversion:
     """Import the document at ``path``."""
-    source, notices = read(path, encoding)
     return convert_source(
-        source,
+        read(path, encoding),
         output_format=output_format,
         marker=marker,
         week=week,
         numbered_students=numbered_students,
-        notices=notices,
     )

@@ -1,57 +1,40 @@
-"""Reading a Word (.docx) document as light-Markdown lines (python-docx).
+"""Reading a Word (.docx) document as light-Markdown lines (python-docx's package, lxml's tree).
 
 Heading styles become ``#`` headings, list styles ``-`` / ``1.`` items, bold and italic runs
 ``**x**`` / ``*x*``; Markdown characters in the text are escaped. Every line remembers the Word
-paragraph it comes from, so messages name paragraphs. Table cells are read as paragraphs.
+paragraph it comes from, so messages name paragraphs. Table cells, content controls and text boxes
+are read as paragraphs; notes and comments are kept where referenced; pictures become files shown
+by ``![alt](name)`` paragraphs; page headers and footers open the page as an introduction.
+Nothing with text is left out: what cannot be read is an error naming the paragraph.
 """
 
 from __future__ import annotations
 
-import re
 import zipfile
+from collections import Counter
+from collections.abc import Iterator
 from itertools import groupby
 from pathlib import Path
 
 import docx
-from docx.document import Document as WordDocument
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
-from docx.table import Table
-from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 from lxml import etree
 
+from sphinx_interrogations.ids import slug
+
+from .docx_parts import Package
+from .docx_runs import ParagraphReader, ReadParagraph, Run
 from .errors import DocumentError
+from .escaping import LIGHT_MARKDOWN
+from .inline import plain_text
 from .model import Notice
-from .source import Source
+from .source import Reading, Source
+from .syntax import header_of, numbered
 
-_HEADING_STYLE = re.compile(r"(?:heading\s*(\d)|title)$", re.I)
-_SPECIAL = re.compile(r"[\\*]")
-#: line starts the text parser would read as structure (list number, heading, separator, bullet)
-_STRUCTURAL_START = re.compile(
-    r"\d{1,9}(?P<delimiter>[.)])(?:\s|$)|#|([-_])[ \t]*(?:\2[ \t]*){2,}$|[-+](?:\s|$)"
-)
-
-
-def _escape(text: str) -> str:
-    return _SPECIAL.sub(lambda match: "\\" + match.group(), text)
-
-
-def _style_flag(run: Run, flag: str) -> bool:
-    own = getattr(run, flag)
-    if own is not None:
-        return bool(own)
-    return bool(run.style is not None and getattr(run.style.font, flag))
-
-
-def _runs(paragraph: Paragraph) -> list[tuple[str, bool, bool]]:
-    """(text, bold, italic) of every run, including those in hyperlinks, fields and insertions."""
-    elements = paragraph._p.xpath(".//w:r[not(ancestor::w:txbxContent)]")
-    runs = [Run(element, paragraph) for element in elements]
-    return [
-        (re.sub(r"[\t\n]", " ", run.text), _style_flag(run, "bold"), _style_flag(run, "italic"))
-        for run in runs
-    ]
+#: block-level containers whose children are read as blocks
+_BLOCK_CONTAINERS = {"sdtContent", "customXml"}
+_SILENT_BLOCKS = {"sectPr", "bookmarkStart", "bookmarkEnd", "sdtPr", "sdtEndPr", "proofErr"}
 
 
 def _wrapped(text: str, marker: str) -> str:
@@ -63,53 +46,165 @@ def _wrapped(text: str, marker: str) -> str:
     return f"{lead}{marker}{core}{marker}{text[len(text.rstrip()) :]}"
 
 
-def _markdown(paragraph: Paragraph, styled: bool) -> str:
-    """The paragraph's text, Markdown-escaped; bold stretches in ``**``, italics in ``*``."""
+def markdown(runs: list[Run], styled: bool) -> str:
+    """The runs' text, Markdown-escaped; bold stretches in ``**``, italics in ``*``."""
     if not styled:
-        return _escape("".join(run[0] for run in _runs(paragraph))).strip()
+        return LIGHT_MARKDOWN.text("".join(run[0] for run in runs)).strip()
     pieces: list[str] = []
-    for bold, stretch in groupby(_runs(paragraph), key=lambda run: run[1]):
+    for bold, stretch in groupby(runs, key=lambda run: run[1]):
         inner = "".join(
-            _wrapped(_escape("".join(run[0] for run in group)), "*" if italic else "")
+            _wrapped(LIGHT_MARKDOWN.text("".join(run[0] for run in group)), "*" if italic else "")
             for italic, group in groupby(stretch, key=lambda run: run[2])
         )
         pieces.append(_wrapped(inner, "**" if bold else ""))
     return "".join(pieces).strip()
 
 
-def _as_text_line(text: str) -> str:
-    """Escape a paragraph's start that the text parser would read as structure."""
-    match = _STRUCTURAL_START.match(text)
-    if not match:
-        return text
-    at = match.start("delimiter") if match.group("delimiter") else 0
-    return f"{text[:at]}\\{text[at:]}"
+class _Writer:
+    """Accumulates the light-Markdown lines, their paragraph numbers and the pictures."""
 
+    def __init__(self, package: Package, stem: str) -> None:
+        self.package = package
+        self.reader = ParagraphReader(package)
+        self.stem = stem
+        self.lines: list[str] = []
+        self.origins: list[int] = []
+        self.attachments: dict[str, bytes] = {}
+        self.previous_list: str | None = None
+        self.counter = 0
 
-def _paragraphs(document: WordDocument) -> tuple[list[Paragraph], bool]:
-    paragraphs: list[Paragraph] = []
-    has_table = False
-    for item in document.iter_inner_content():
-        if isinstance(item, Table):
-            has_table = True
-            paragraphs += [Paragraph(p, item) for p in item._tbl.iter(qn("w:p"))]
+    def add(self, text: str, number: int, blank: bool = True) -> None:
+        """A line of Word paragraph ``number``, after a blank line unless it continues a list."""
+        if blank:
+            self.lines.append("")
+            self.origins.append(number)
+        self.lines.append(text)
+        self.origins.append(number)
+
+    def paragraph(self, element: etree._Element, number: int) -> None:
+        """A body paragraph, then its text boxes' paragraphs and its pictures."""
+        found = self.reader.read(element, f"paragraph {number}")
+        self.text(element, found, number)
+        for box in found.text_boxes:
+            for inner in box.iter(qn("w:p")):
+                if _in_box(inner, box):
+                    self.paragraph(inner, number)  # its own boxes and pictures too
+        for picture in found.pictures:
+            name = f"{self.stem}-picture-{len(self.attachments) + 1}{picture.suffix}"
+            self.attachments[name] = picture.data
+            alt = LIGHT_MARKDOWN.text(picture.alt.replace("[", "(").replace("]", ")"))
+            self.add(f"![{alt}]({name})", number)
+            self.previous_list = None
+
+    def text(self, element: etree._Element, found: ReadParagraph, number: int) -> None:
+        """The paragraph's text as a heading, list item or text line, by its style."""
+        properties = element.find(qn("w:pPr"))
+        style_element = properties.find(qn("w:pStyle")) if properties is not None else None
+        style_id = style_element.get(qn("w:val")) if style_element is not None else None
+        style = self.package.paragraph_style(style_id)
+        kind = style.list_kind
+        if style.heading is None and kind is None and properties is not None:
+            kind = "bullet" if properties.find(qn("w:numPr")) is not None else None
+        kind = None if style.heading is not None else kind
+        text = markdown(found.runs, styled=style.heading is None)
+        if not text:
+            self.previous_list = None
+            return
+        self.counter = self.counter + 1 if kind == "number" == self.previous_list else 1
+        blank = not kind or kind != self.previous_list
+        if style.heading is not None:
+            self.add(f"{'#' * min(style.heading + 1, 6)} {text}", number, blank)
+        elif kind == "number":
+            self.add(f"{self.counter}. {text}", number, blank)
+        elif kind == "bullet":
+            self.add(f"- {text}", number, blank)
         else:
-            paragraphs.append(item)
-    return paragraphs, has_table
+            self.add(LIGHT_MARKDOWN.guard_start(text), number, blank)
+        self.previous_list = kind
+
+    def furniture(self, texts: list[tuple[str, str]]) -> None:
+        """Page headers and footers: after the week header and topic, as an introduction."""
+        if not texts:
+            return
+        at = _after_header(self.lines)
+        origin = self.origins[at - 1] if at else 1
+        block: list[str] = ["", "---"]
+        for _where, text in texts:
+            block += ["", LIGHT_MARKDOWN.guard_start(LIGHT_MARKDOWN.text(text))]
+        self.lines[at:at] = block
+        self.origins[at:at] = [origin] * len(block)
 
 
-def _list_kind(paragraph: Paragraph) -> str | None:
-    style = paragraph.style.name if paragraph.style is not None else ""
-    if style.startswith("List Number"):
-        return "number"
-    numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
-    return "bullet" if style.startswith("List Bullet") or numbered else None
+def _in_box(paragraph: etree._Element, box: etree._Element) -> bool:
+    """Whether ``paragraph`` belongs to ``box`` (or table) itself, not to a text box in it."""
+    parent = paragraph.getparent()
+    while parent is not None and parent is not box:
+        if etree.QName(parent).localname == "txbxContent":
+            return False
+        parent = parent.getparent()
+    return True
 
 
-def read_docx(path: Path) -> tuple[Source, list[Notice]]:
-    """Read a .docx file as a :class:`Source` of Markdown lines, with reading notices."""
+def _after_header(lines: list[str]) -> int:
+    """Index after the week header line and the topic heading that follows it (0: none)."""
+    texts = [(index, line) for index, line in enumerate(lines) if line.strip()]
+    if not texts or not header_of(plain_text(texts[0][1].lstrip("#").strip())):
+        return 0
+    at = texts[0][0] + 1
+    if len(texts) > 2 and texts[1][1].startswith("#") and texts[2][1].startswith(("#", "---")):
+        topic = texts[1][1].lstrip("#").strip()
+        at = texts[1][0] + 1 if not numbered(topic) else at
+    return at
+
+
+def _blocks(container: etree._Element, tally: Counter[str]) -> Iterator[etree._Element]:
+    """The paragraphs of the body in order: table cells and content controls included."""
+    for child in container:
+        name = etree.QName(child).localname if isinstance(child.tag, str) else ""
+        if name == "p":
+            yield child
+        elif name == "tbl":
+            tally["tables"] += 1
+            yield from (p for p in child.iter(qn("w:p")) if _in_box(p, child))
+        elif name == "sdt":
+            tally["content controls (their content kept)"] += 1
+            content = child.find(qn("w:sdtContent"))
+            yield from _blocks(content if content is not None else child, tally)
+        elif name in ("ins", "moveTo"):
+            tally["insertions accepted"] += 1
+            yield from _blocks(child, tally)
+        elif name in ("del", "moveFrom"):
+            tally["deletions dropped"] += 1
+            tally["deleted words"] += len(" ".join(child.itertext()).split())
+        elif name in _BLOCK_CONTAINERS:
+            yield from _blocks(child, tally)
+        elif name == "altChunk" or (name and name not in _SILENT_BLOCKS and _has_text(child)):
+            yield child  # read as a paragraph: its reader refuses what it cannot read
+
+
+def _has_text(element: etree._Element) -> bool:
+    return bool("".join(element.itertext()).strip())
+
+
+def _report(tally: Counter[str]) -> tuple[str, ...]:
+    lines = []
+    inserted, deleted = tally.pop("insertions accepted", 0), tally.pop("deletions dropped", 0)
+    words = tally.pop("deleted words", 0)
+    if inserted or deleted:
+        lines.append(
+            f"tracked changes resolved as accepted: {inserted} insertions kept, "
+            f"{deleted} deletions dropped ({words} words)"
+        )
+    tally.pop("tables", None)
+    lines += [f"{what}: {count}" for what, count in sorted(tally.items()) if count]
+    return tuple(lines)
+
+
+def read_docx(path: Path) -> Reading:
+    """Read a .docx file as a :class:`Source` of Markdown lines, with notices and pictures."""
     try:
         document = docx.Document(str(path))
+        package = Package(document)
     except (
         PackageNotFoundError,
         zipfile.BadZipFile,
@@ -118,33 +213,24 @@ def read_docx(path: Path) -> tuple[Source, list[Notice]]:
         etree.LxmlError,
     ) as error:
         raise DocumentError(f"not a readable .docx file ({error})") from error
-    paragraphs, has_table = _paragraphs(document)
-    lines: list[str] = []
-    origins: list[int] = []
-    counter = 0
-    previous_list = None
-    for number, paragraph in enumerate(paragraphs, start=1):
-        style = paragraph.style.name if paragraph.style is not None else ""
-        heading = _HEADING_STYLE.match(style)
-        kind = None if heading else _list_kind(paragraph)
-        text = _markdown(paragraph, styled=not heading)
-        if not text:
-            previous_list = None
-            continue
-        if not kind or kind != previous_list:
-            lines.append("")
-            origins.append(number)
-        counter = counter + 1 if kind == "number" and previous_list == "number" else 1
-        if heading:
-            level = int(heading.group(1) or 1)
-            lines.append(f"{'#' * min(level + 1, 6)} {text}")
-        elif kind == "number":
-            lines.append(f"{counter}. {text}")
-        elif kind == "bullet":
-            lines.append(f"- {text}")
-        else:
-            lines.append(_as_text_line(text))
-        origins.append(number)
-        previous_list = kind
-    notices = [Notice(0, "tables are read cell by cell, as paragraphs")] if has_table else []
-    return Source(path.name, tuple(lines), unit="paragraph", origins=tuple(origins)), notices
+    writer = _Writer(package, slug(path.stem) or "document")
+    tally: Counter[str] = Counter()
+    number = 0
+    for number, paragraph in enumerate(_blocks(document.element.body, tally), start=1):
+        writer.paragraph(paragraph, number)
+    furniture = package.headers_and_footers(document)
+    writer.furniture(furniture)
+    tally.update(writer.reader.tally)
+    if furniture:
+        tally["page header and footer paragraphs (kept as an introduction)"] = len(furniture)
+    if writer.attachments:
+        tally["pictures (written next to the week page)"] = len(writer.attachments)
+    notices = [Notice(0, "tables are read cell by cell, as paragraphs")] if tally["tables"] else []
+    source = Source(
+        path.name,
+        tuple(writer.lines),
+        unit="paragraph",
+        origins=tuple(writer.origins),
+        pictures=frozenset(writer.attachments),
+    )
+    return Reading(source, notices, writer.attachments, _report(tally))

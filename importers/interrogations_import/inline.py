@@ -1,140 +1,99 @@
-"""Markdown inline emphasis (``*x*``, ``**x**``) to styled spans, after CommonMark's rules.
+"""Markdown inline text (``*x*``, ``**x**``, backslash escapes) to styled spans, by markdown-it-py.
 
-Only asterisks make emphasis (underscores are text); backslash escapes are resolved; an asterisk
-that does not pair up stays text.
+Only asterisks make emphasis: a rule placed before markdown-it's emphasis rule takes underscores
+as text. An asterisk that does not pair up stays text (and is reported when it could have).
 """
 
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass, field
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
 
 from .model import Span, Spans, Style
-from .syntax import ESCAPE
+
+#: the only inline rules of the light format (everything else is text)
+_INLINE_RULES = ["text", "escape", "emphasis"]
+_STYLE_OF: dict[str, Style] = {"em_open": "emphasis", "strong_open": "strong"}
+_CLOSING: dict[str, Style] = {"em_close": "emphasis", "strong_close": "strong"}
 
 
-@dataclass(slots=True)
-class _Run:
-    """A run of asterisks: how many are left unpaired, and the styles it closes and opens."""
-
-    length: int
-    can_open: bool
-    can_close: bool
-    left: int = 0
-    closes: list[Style] = field(default_factory=list)
-    opens: list[Style] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.left = self.length
+def _underscore_as_text(state: StateInline, silent: bool) -> bool:
+    """Take a run of underscores as plain text (the format has no ``_emphasis_``)."""
+    if state.src[state.pos] != "_":
+        return False
+    end = state.pos
+    while end < state.posMax and state.src[end] == "_":
+        end += 1
+    if not silent:
+        state.pending += state.src[state.pos : end]
+    state.pos = end
+    return True
 
 
-def _is_space(char: str) -> bool:
-    return not char or char.isspace()
+@cache
+def inline_parser() -> MarkdownIt:
+    """The markdown-it parser for inline text: escapes and asterisk emphasis only."""
+    md = MarkdownIt("commonmark")
+    md.inline.ruler.enableOnly(_INLINE_RULES)
+    md.inline.ruler.before("emphasis", "underscore_text", _underscore_as_text)
+    return md
 
 
-def _is_punctuation(char: str) -> bool:
-    return unicodedata.category(char)[0] in "PS"
-
-
-def _run(length: int, before: str, after: str) -> _Run:
-    left_flanking = not _is_space(after) and (
-        not _is_punctuation(after) or _is_space(before) or _is_punctuation(before)
-    )
-    right_flanking = not _is_space(before) and (
-        not _is_punctuation(before) or _is_space(after) or _is_punctuation(after)
-    )
-    return _Run(length, can_open=left_flanking, can_close=right_flanking)
-
-
-def _tokenize(text: str) -> list[str | _Run]:
-    pieces: list[str | _Run] = []
-    literal: list[str] = []
-    index = 0
-    while index < len(text):
-        escape = ESCAPE.match(text, index)
-        if escape:
-            literal.append(escape.group(1))
-            index = escape.end()
-        elif text[index] == "*":
-            end = index
-            while end < len(text) and text[end] == "*":
-                end += 1
-            pieces.append("".join(literal))
-            literal.clear()
-            before = text[index - 1] if index else ""
-            after = text[end] if end < len(text) else ""
-            pieces.append(_run(end - index, before, after))
-            index = end
-        else:
-            literal.append(text[index])
-            index += 1
-    pieces.append("".join(literal))
-    return pieces
-
-
-def _forbidden_by_rule_of_three(opener: _Run, closer: _Run) -> bool:
-    both = opener.can_close or closer.can_open
-    total = opener.length + closer.length
-    return both and total % 3 == 0 and not (opener.length % 3 == 0 and closer.length % 3 == 0)
-
-
-def _pair(pieces: list[str | _Run]) -> None:
-    """Pair opening and closing runs, innermost first (CommonMark's process-emphasis)."""
-    openers: list[_Run] = []
-    for closer in pieces:
-        if not isinstance(closer, _Run):
-            continue
-        while closer.can_close and closer.left:
-            depth = len(openers) - 1
-            while depth >= 0 and _forbidden_by_rule_of_three(openers[depth], closer):
-                depth -= 1
-            if depth < 0:
-                break
-            opener = openers[depth]
-            used = 2 if opener.left >= 2 and closer.left >= 2 else 1
-            style: Style = "strong" if used == 2 else "emphasis"
-            opener.left -= used
-            closer.left -= used
-            opener.opens.append(style)
-            closer.closes.append(style)
-            del openers[depth + 1 :]
-            if not opener.left:
-                openers.pop()
-        if closer.can_open and closer.left:
-            openers.append(closer)
+def _unpaired_problem(state: StateInline) -> list[str]:
+    """Whether an asterisk that could open or close emphasis found no partner."""
+    closers = {delimiter.end for delimiter in state.delimiters if delimiter.end >= 0}
+    for index, delimiter in enumerate(state.delimiters):
+        matched = delimiter.end >= 0 or index in closers
+        if not matched and (delimiter.open or delimiter.close):
+            return ["an unpaired '*' is kept as text"]
+    return []
 
 
 def parse_inline(text: str) -> tuple[Spans, list[str]]:
     """Styled spans of ``text`` and the problems met (unpaired or nested emphasis)."""
-    pieces = _tokenize(text)
-    _pair(pieces)
-    problems: list[str] = []
+    md = inline_parser()
+    state = StateInline(text, md, {}, [])
+    md.inline.tokenize(state)
+    for rule in md.inline.ruler2.getRules(""):
+        rule(state)
+    problems = _unpaired_problem(state)
     spans: list[Span] = []
     active: list[Style] = []
-
-    def add(chunk: str) -> None:
-        if not chunk:
-            return
-        style: Style = "strong" if "strong" in active else ("emphasis" if active else "plain")
-        if spans and spans[-1].style == style:
-            spans[-1] = Span(spans[-1].text + chunk, style)
-        else:
-            spans.append(Span(chunk, style))
-
-    for piece in pieces:
-        if isinstance(piece, str):
-            add(piece)
-            continue
-        for style in piece.closes:
-            del active[len(active) - 1 - active[::-1].index(style)]
-        add("*" * piece.left)
-        if piece.left and (piece.can_open or piece.can_close):
-            problems.append("an unpaired '*' is kept as text")
-        for style in reversed(piece.opens):
-            if active and active[-1] != style:
+    for token in state.tokens:
+        if token.type in _STYLE_OF:
+            if active and active[-1] != _STYLE_OF[token.type]:
                 problems.append("emphasis inside bold text (or the reverse) is kept as bold only")
-            active.append(style)
+            active.append(_STYLE_OF[token.type])
+            continue
+        if token.type in _CLOSING:
+            del active[len(active) - 1 - active[::-1].index(_CLOSING[token.type])]
+            continue
+        style: Style = "strong" if "strong" in active else ("emphasis" if active else "plain")
+        if not token.content:
+            continue
+        if spans and spans[-1].style == style:
+            spans[-1] = Span(spans[-1].text + token.content, style)
+        else:
+            spans.append(Span(token.content, style))
     return tuple(spans), list(dict.fromkeys(problems))
+
+
+@cache
+def _picture_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark")
+    md.inline.ruler.enableOnly(["text", "escape", "image"])
+    return md
+
+
+def picture_of(text: str) -> tuple[str, str] | None:
+    """(file name, alt text) when ``text`` is exactly one picture: ``![alt](name)``."""
+    tokens = _picture_parser().parseInline(text)[0].children or []
+    if len(tokens) != 1 or tokens[0].type != "image":
+        return None
+    alt = "".join(child.content for child in tokens[0].children or [])
+    return str(tokens[0].attrGet("src")), alt
 
 
 def plain_text(text: str) -> str:

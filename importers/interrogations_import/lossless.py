@@ -9,7 +9,7 @@ with docutils (or MyST), with stand-ins for the archive's directives; generated 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import ClassVar
 
@@ -21,37 +21,53 @@ from docutils.parsers.rst import Parser as RstParser
 from docutils.utils import new_document
 
 from .errors import DocumentError, LosslessError
-from .source import Source
-from .syntax import (
-    header_of,
-    opening,
-    split_blocks,
-    student_heading,
-    unescape,
-    words,
+from .model import Image
+from .outline import (
+    Entry,
+    Heading,
+    Outline,
+    ResponseBlock,
+    Separator,
+    document_header,
+    read_outline,
 )
+from .source import Source
+from .syntax import opening, student_heading, unescape, words
 
 #: directive options whose values come from the input's words
 _TEXT_OPTIONS = ("course", "date", "topic")
 
 
-def source_words(source: Source, marker: str) -> list[tuple[str, int]]:
-    """The input's words with their line numbers."""
-    blocks = split_blocks(source.lines)
-    header = header_of(blocks[0]) if blocks else None
+def _all(entries: Sequence[Entry]) -> Iterator[Entry]:
+    """Entries, those inside responses included."""
+    for entry in entries:
+        yield from entry.parts if isinstance(entry, ResponseBlock) else (entry,)
+
+
+def source_words(
+    source: Source, marker: str, outline: Outline | None = None
+) -> list[tuple[str, int]]:
+    """The input's words with their line numbers (structure from the outline, text from lines)."""
+    entries = (outline or read_outline(source, marker)).entries
+    header = document_header(entries)
+    headings = {entry.line: entry.text for entry in entries if isinstance(entry, Heading)}
+    separators = {entry.line for entry in entries if isinstance(entry, Separator)}
+    pictures = {entry.line: entry.alt for entry in _all(entries) if isinstance(entry, Image)}
     pattern = opening(marker)
     found: list[tuple[str, int]] = []
-    for index, block in enumerate(blocks):
-        if index == 0 and header:
+    starts_block = True
+    for no, line in enumerate(source.lines, start=1):
+        if header and no == entries[0].line:
             values = [value for value in (header.course, header.date) if value]
-            found += [(word, block.line) for value in values for word in words(value)]
-        elif block.kind == "heading":
-            text = unescape(student_heading(block.heading))
-            found += [(word, block.line) for word in words(text)]
-        elif block.kind == "text":
-            for number, line in enumerate(block.lines):
-                text = pattern.sub("", line.text, count=1) if number == 0 else line.text
-                found += [(word, line.no) for word in words(unescape(text))]
+            found += [(word, no) for value in values for word in words(value)]
+        elif no in pictures:
+            found += [(word, no) for word in words(pictures[no])]
+        elif no in headings:
+            found += [(word, no) for word in words(unescape(student_heading(headings[no])))]
+        elif no not in separators and line.strip():
+            text = pattern.sub("", line, count=1) if starts_block else line
+            found += [(word, no) for word in words(unescape(text))]
+        starts_block = not line.strip() or no in headings or no in separators
     return found
 
 
@@ -128,6 +144,9 @@ def _text(node: nodes.Node, chunks: list[str]) -> None:
     if isinstance(node, nodes.Text):
         chunks.append(node.astext())
         return
+    if isinstance(node, nodes.image):
+        chunks.append(f" {node.get('alt', '')} ")
+        return
     if isinstance(node, nodes.comment | nodes.system_message | nodes.title | nodes.raw):
         return  # generated, or (raw HTML) not text a reader sees
     assert isinstance(node, nodes.Element)
@@ -157,9 +176,11 @@ def output_words(text: str, output_format: str) -> list[str]:
     return words("".join(chunks))
 
 
-def check(source: Source, output: str, output_format: str, marker: str) -> None:
+def check(
+    source: Source, output: str, output_format: str, marker: str, outline: Outline | None = None
+) -> None:
     """Raise :class:`LosslessError`, naming the input line, if the output loses or moves a word."""
-    expected = source_words(source, marker)
+    expected = source_words(source, marker, outline)
     found = output_words(output, output_format)
     for index, (word, line) in enumerate(expected):
         seen = found[index] if index < len(found) else None

@@ -44,7 +44,16 @@ class Rubric:
     line: int
 
 
-Block = Paragraph | ItemList | Rubric
+@dataclass(frozen=True, slots=True)
+class Image:
+    """A picture of the document (a file written next to the week page), with its alt text."""
+
+    name: str
+    alt: str
+    line: int
+
+
+Block = Paragraph | ItemList | Rubric | Image
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .model import ItemList, Notice
+from .model import Image, ItemList, Notice
 
 _SENTENCE_END = ".!?:;…"
 _CLOSERS = "\"'”’)]»›*_"
@@ -34,10 +34,10 @@ def continues_sentence(text: str) -> bool:
 
 
 def rejoin(
-    drafts: Sequence[DraftParagraph | ItemList], place: Callable[[int], str]
-) -> tuple[list[DraftParagraph | ItemList], list[Notice]]:
+    drafts: Sequence[DraftParagraph | ItemList | Image], place: Callable[[int], str]
+) -> tuple[list[DraftParagraph | ItemList | Image], list[Notice]]:
     """Join each paragraph that ends mid-sentence with a next one that continues it."""
-    joined: list[DraftParagraph | ItemList] = []
+    joined: list[DraftParagraph | ItemList | Image] = []
     repairs: list[Notice] = []
     for draft in drafts:
         previous = joined[-1] if joined else None

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import DocumentError
+from .model import Notice
 
 #: characters that would split or upset a line downstream (form feeds from page breaks, NUL, ...)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029]")
@@ -22,6 +23,8 @@ class Source:
     unit: str = "line"
     #: for each line, the number shown to the reader (empty: the line number itself)
     origins: tuple[int, ...] = ()
+    #: names of the pictures the document holds (``![alt](name)`` paragraphs show them)
+    pictures: frozenset[str] = frozenset()
 
     def place(self, lineno: int) -> str:
         """Name a line as the reader knows it: ``line 12`` or ``paragraph 5``."""
@@ -31,6 +34,18 @@ class Source:
     def where(self, lineno: int) -> str:
         """Name a place for messages: ``week06.txt: line 12`` (just the file for line 0)."""
         return f"{self.name}: {self.place(lineno)}" if lineno > 0 else self.name
+
+
+@dataclass(slots=True)
+class Reading:
+    """A document read for import: its lines, reading notices, pictures and report lines."""
+
+    source: Source
+    notices: list[Notice] = field(default_factory=list)
+    #: files to write next to the week page (pictures): name -> bytes
+    attachments: dict[str, bytes] = field(default_factory=dict)
+    #: what the reader kept, resolved or turned into text, one line each
+    report: tuple[str, ...] = ()
 
 
 def source_from_text(name: str, text: str) -> Source:

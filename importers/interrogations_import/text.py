@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import cast
@@ -14,6 +13,7 @@ from .inline import parse_inline, plain_text
 from .model import (
     Block,
     Document,
+    Image,
     Interrogation,
     ItemList,
     Notice,
@@ -22,22 +22,20 @@ from .model import (
     Rubric,
     Week,
 )
-from .repairs import DraftParagraph, rejoin
-from .responses import ResponseDraft, split_responses
-from .source import Source
-from .syntax import (
-    NUMBERING,
-    Header,
-    RawBlock,
-    header_of,
-    numbered,
-    opening,
-    split_blocks,
-    student_heading,
+from .outline import (
+    Entry,
+    Heading,
+    Outline,
+    ResponseBlock,
+    Separator,
+    Text,
+    document_header,
+    join,
+    read_outline,
 )
-
-_LIST_ITEM = re.compile(r"^ {0,3}(?:(?P<bullet>[-+*])|(?P<number>\d{1,9})(?P<delim>[.)]))[ \t]+")
-_SPACES = re.compile(r"[ \t]+")
+from .repairs import DraftParagraph, rejoin
+from .source import Source
+from .syntax import NUMBERING, Header, numbered, student_heading
 
 
 @dataclass(slots=True)
@@ -45,39 +43,8 @@ class ParseResult:
     document: Document
     repairs: list[Notice] = field(default_factory=list)
     warnings: list[Notice] = field(default_factory=list)
-
-
-def _join(lines: Sequence[str]) -> str:
-    return _SPACES.sub(" ", " ".join(line.strip() for line in lines)).strip()
-
-
-def _as_list(block: RawBlock) -> ItemList | None:
-    """The block as a list when every line is an item (or an indented continuation)."""
-    first = _LIST_ITEM.match(block.lines[0].text)
-    if not first:
-        return None
-    kind = first.group("bullet") or first.group("delim")
-    items: list[list[str]] = []
-    numbers: list[int] = []
-    for line in block.lines:
-        item = _LIST_ITEM.match(line.text)
-        if item and (item.group("bullet") or item.group("delim")) == kind:
-            items.append([line.text[item.end() :]])
-            numbers.append(int(item.group("number") or 0))
-        elif line.text[:1] in " \t" and items:
-            items[-1].append(line.text)
-        else:
-            return None
-    ordered = first.group("bullet") is None
-    if ordered and numbers != list(range(numbers[0], numbers[0] + len(numbers))):
-        return None
-    return ItemList(
-        ordered=ordered,
-        marker=kind,
-        start=numbers[0] if ordered else 1,
-        items=tuple(parse_inline(_join(item))[0] for item in items),
-        line=block.line,
-    )
+    #: the blocks the document was parsed from (the lossless check reads them too)
+    outline: Outline | None = None
 
 
 class _Parser:
@@ -90,18 +57,13 @@ class _Parser:
     def warn(self, lineno: int, message: str) -> None:
         self.warnings.append(Notice(lineno, message))
 
-    def blocks(self, raws: Sequence[RawBlock]) -> tuple[Block, ...]:
-        """Paragraphs and lists of consecutive text blocks, page-break splits repaired."""
-        drafts = [
-            _as_list(raw)
-            or DraftParagraph(_join([line.text for line in raw.lines]), raw.line, raw.lines[-1].no)
-            for raw in raws
-        ]
+    def blocks(self, drafts: Sequence[Text]) -> tuple[Block, ...]:
+        """Paragraphs and lists of consecutive text entries, page-break splits repaired."""
         joined, repairs = rejoin(drafts, self.source.place)
         self.repairs.extend(repairs)
         blocks: list[Block] = []
         for draft in joined:
-            if isinstance(draft, ItemList):
+            if isinstance(draft, ItemList | Image):
                 blocks.append(draft)
                 continue
             spans, problems = parse_inline(draft.text)
@@ -110,79 +72,78 @@ class _Parser:
             blocks.append(Paragraph(spans, draft.line))
         return tuple(blocks)
 
-    def body(self, items: Sequence[RawBlock | ResponseDraft]) -> tuple[Block | Response, ...]:
+    def body(self, entries: Sequence[Entry]) -> tuple[Block | Response, ...]:
+        """A section's blocks and responses, headings kept as rubrics."""
         body: list[Block | Response] = []
-        run: list[RawBlock] = []
-        for item in [*items, None]:
-            if isinstance(item, RawBlock) and item.kind == "text":
-                run.append(item)
+        run: list[Text] = []
+        for entry in [*entries, None]:
+            if isinstance(entry, DraftParagraph | ItemList | Image):
+                run.append(entry)
                 continue
             body.extend(self.blocks(run))
             run = []
-            if isinstance(item, RawBlock) and item.kind == "heading":
-                body.append(self.rubric(item))
-            if isinstance(item, ResponseDraft):
-                blocks = self.blocks(item.parts)
+            if isinstance(entry, Heading):
+                body.append(self.rubric(entry))
+            if isinstance(entry, ResponseBlock):
+                blocks = self.blocks(entry.parts)
                 if not blocks:
-                    self.warn(item.line, "this response is empty")
-                body.append(Response(self.marker, blocks, item.line))
+                    self.warn(entry.line, "this response is empty")
+                body.append(Response(self.marker, blocks, entry.line))
         return tuple(body)
 
-    def hint_numbering(self, blocks: Sequence[RawBlock]) -> None:
+    def hint_numbering(self, entries: Sequence[Entry]) -> None:
         """Warn of unnumbered student headings among numbered ones: perhaps sub-headings."""
-        headings = [block for block in blocks if block.kind == "heading"]
-        if not any(numbered(block.heading) for block in headings):
+        headings = [entry for entry in entries if isinstance(entry, Heading)]
+        if not any(numbered(heading.text) for heading in headings):
             return
-        for block in headings:
-            if not numbered(block.heading):
+        for heading in headings:
+            if not numbered(heading.text):
                 self.warn(
-                    block.line,
-                    f"heading {block.heading.strip()!r} has no number, unlike the other students: "
+                    heading.line,
+                    f"heading {heading.text.strip()!r} has no number, unlike the other students: "
                     "taken as a student; if it is a sub-heading of the student before, import "
                     "with --numbered-students",
                 )
 
-    def rubric(self, heading: RawBlock) -> Rubric:
-        spans, problems = parse_inline(heading.heading.strip())
+    def rubric(self, heading: Heading) -> Rubric:
+        """A heading inside a section, as a rubric."""
+        spans, problems = parse_inline(heading.text.strip())
         for problem in problems:
             self.warn(heading.line, problem)
         return Rubric(spans, heading.line)
 
-    def interrogation(
-        self, heading: RawBlock, section: Sequence[RawBlock], end: RawBlock | None
-    ) -> Interrogation:
-        name = _SPACES.sub(" ", plain_text(student_heading(heading.heading))).strip()
+    def interrogation(self, heading: Heading, section: Sequence[Entry]) -> Interrogation:
+        """A student's section from its heading and entries."""
+        name = join([plain_text(student_heading(heading.text))])
         if not name:
             raise DocumentError("this heading has no student name", heading.line)
-        items = split_responses(section, end, self.marker, self.warn, self.source.place)
-        body = self.body(items)
+        body = self.body(section)
         if not body:
             self.warn(heading.line, f"{name} has no text")
         return Interrogation(name=name, line=heading.line, body=body)
 
-    def intro(self, blocks: Sequence[RawBlock]) -> tuple[Block, ...]:
+    def intro(self, entries: Sequence[Entry]) -> tuple[Block, ...]:
         """Text (and, with numbered students, headings) before the first student heading."""
-        pattern = opening(self.marker)
-        for block in blocks:
-            if block.kind == "text" and pattern.match(block.lines[0].text):
-                raise DocumentError("a response before the first student heading", block.line)
-        kept = [block for block in blocks if block.kind != "separator"]
+        for entry in entries:
+            if isinstance(entry, ResponseBlock):
+                raise DocumentError("a response before the first student heading", entry.line)
+        kept = [entry for entry in entries if not isinstance(entry, Separator)]
         if kept:
             self.warn(
                 kept[0].line, "text before the first student heading is kept as an introduction"
             )
-        return cast(tuple[Block, ...], self.body(blocks))  # no responses: checked above
+        return cast(tuple[Block, ...], self.body(entries))  # no responses: checked above
 
 
-def _topic(header: Header | None, blocks: Sequence[RawBlock]) -> str | None:
+def _topic(header: Header | None, entries: Sequence[Entry]) -> str | None:
     """The topic: an unnumbered heading right after the header, with no text of its own."""
-    if header is None or not blocks or blocks[0].kind != "heading":
+    if header is None or not entries or not isinstance(entries[0], Heading):
         return None
-    heading = blocks[0].heading.strip()
-    bodiless = len(blocks) == 1 or blocks[1].kind != "text"
+    heading = entries[0].text.strip()
+    bodiless = len(entries) == 1 or isinstance(entries[1], Heading | Separator)
     if not heading or NUMBERING.match(heading) or not bodiless:
         return None
-    return _SPACES.sub(" ", plain_text(heading)).strip() or None
+    return join([plain_text(heading)]) or None
 
 
 def _week_number(header: Header | None, week: int | None, source: Source) -> int:
@@ -218,8 +179,10 @@ def _with_anchors(
             result.append(item)
             continue
         number = 2
-        while interrogation_anchor(week, f"{student}-{number}") in defaults | first_seen.keys():
+        taken = interrogation_anchor(week, f"{student}-{number}")
+        while taken in defaults or taken in first_seen:
             number += 1
+            taken = interrogation_anchor(week, f"{student}-{number}")
         explicit = interrogation_anchor(week, f"{student}-{number}")
         first_seen[explicit] = item.line
         parser.warn(
@@ -240,17 +203,19 @@ def parse(
     every numbered one: an unnumbered heading is then kept in the section as a sub-heading.
     """
     parser = _Parser(source, marker)
-    blocks = split_blocks(source.lines)
-    header = header_of(blocks[0]) if blocks else None
-    rest = blocks[1:] if header else blocks
+    outline = read_outline(source, marker)
+    parser.warnings.extend(outline.warnings)
+    entries = outline.entries
+    header = document_header(entries)
+    rest = entries[1:] if header else entries
     topic = _topic(header, rest)
     rest = rest[1:] if topic else rest
     number = _week_number(header, week, source)
 
-    def starts_section(block: RawBlock) -> bool:
-        return block.kind == "heading" and (numbered(block.heading) or not numbered_students)
+    def starts_section(entry: Entry) -> bool:
+        return isinstance(entry, Heading) and (numbered(entry.text) or not numbered_students)
 
-    first = next((i for i, block in enumerate(rest) if starts_section(block)), len(rest))
+    first = next((i for i, entry in enumerate(rest) if starts_section(entry)), len(rest))
     if not numbered_students:
         parser.hint_numbering(rest[first:])
     intro = parser.intro(rest[:first])
@@ -258,11 +223,12 @@ def parse(
     index = first
     while index < len(rest):
         end = next((i for i in range(index + 1, len(rest)) if starts_section(rest[i])), len(rest))
-        following = rest[end] if end < len(rest) else None
-        interrogations.append(parser.interrogation(rest[index], rest[index + 1 : end], following))
+        heading = rest[index]
+        assert isinstance(heading, Heading)
+        interrogations.append(parser.interrogation(heading, rest[index + 1 : end]))
         index = end
     if not interrogations:
-        text = [block.line for block in rest if block.kind == "text"]
+        text = [entry.line for entry in rest if not isinstance(entry, Heading | Separator)]
         raise DocumentError(
             "no student sections: expected headings like '## 1. Name'",
             text[0] if text else len(source.lines),
@@ -275,4 +241,4 @@ def parse(
         intro=intro,
         interrogations=_with_anchors(interrogations, number, parser),
     )
-    return ParseResult(document, parser.repairs, parser.warnings)
+    return ParseResult(document, parser.repairs, parser.warnings, outline)

@@ -2,150 +2,72 @@
 
 Directives are fenced: ``````{interrogation}`` with four backticks (four tildes when the student's
 name has a backtick) around the three-backtick ``{response}`` fences it contains. Markdown
-punctuation in text is backslash-escaped; emphasis is ``*x*`` where CommonMark's flanking rules
-allow it, else the ``{emphasis}`` / ``{strong}`` role.
+punctuation in text is backslash-escaped; emphasis is ``*x*`` when markdown-it-py (MyST's own
+parser) reads the paragraph back with the same emphasis, else the ``{emphasis}`` / ``{strong}``
+role.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
-from .model import (
-    Block,
-    Document,
-    Interrogation,
-    ItemList,
-    Notice,
-    Paragraph,
-    Response,
-    Rubric,
-    Span,
-    Spans,
-)
+from .escaping import MYST
+from .inline import parse_inline
+from .model import Document, Image, ItemList, Notice, Span, Spans, Style
+from .writer import Lines, write
 
-_TEXT_SPECIAL = re.compile(r"[\\`*_\[\]<>$|~{}]|&(?=#?\w+;)")
-#: a line start CommonMark / MyST would read as a block (heading, quote, list, fence, target, ...)
-_BLOCK_START = re.compile(r"\d{1,9}(?P<delimiter>[.)])(?:\s|$)|[-+=#%:(]")
 _PLAIN_OPTION = re.compile(r"[\w.,()/–—-]+(?: [\w.,()/–—-]+)*")
 _DELIMITERS = {"emphasis": "*", "strong": "**"}
+#: fences of directives that hold other fenced directives
+_FENCES = {"interrogation": "````"}
 
 
-def escape(text: str) -> str:
-    """Backslash-escape Markdown punctuation in plain text."""
-    return _TEXT_SPECIAL.sub(lambda match: "\\" + match.group(), text)
+def _styles(spans: Spans) -> list[tuple[str, Style | None]]:
+    """Each character with its style (None for whitespace), outer whitespace left out."""
+    chars = [(char, span.style) for span in spans for char in span.text]
+    while chars and chars[0][0].isspace():
+        chars.pop(0)
+    while chars and chars[-1][0].isspace():
+        chars.pop()
+    return [(char, None if char.isspace() else style) for char, style in chars]
 
 
-def _space(char: str) -> bool:
-    return not char or char.isspace()
-
-
-def _punctuation(char: str) -> bool:
-    return unicodedata.category(char)[0] in "PS"
-
-
-def _flanks(before: str, core: str, after: str) -> bool:
-    """Whether ``*core*`` between these characters is emphasis for CommonMark."""
-    if before == "*" or after == "*":
-        return False
-    opens = not _punctuation(core[0]) or _space(before) or _punctuation(before)
-    closes = not _punctuation(core[-1]) or _space(after) or _punctuation(after)
-    return opens and closes
+def _outside(span: Span) -> tuple[str, str, str]:
+    """A span's leading whitespace, its core, its trailing whitespace."""
+    core = span.text.strip()
+    lead = span.text[: len(span.text) - len(span.text.lstrip())]
+    return lead, core, span.text[len(lead) + len(core) :]
 
 
 class _Inline:
-    """Renders spans; records what CommonMark could not express."""
+    """Renders spans; records what MyST could not express."""
 
     def __init__(self) -> None:
         self.problems: list[str] = []
 
-    def styled(self, span: Span, before: str, after: str) -> str:
-        core = span.text.strip()
+    def role(self, span: Span) -> str:
+        lead, core, trail = _outside(span)
         if not core:
             return span.text
-        lead = span.text[: len(span.text) - len(span.text.lstrip())]
-        trail = span.text[len(span.text.rstrip()) :]
-        source = escape(core)
-        if _flanks(lead[-1:] or before, source, trail[:1] or after):
-            delimiter = _DELIMITERS[span.style]
-            return f"{lead}{delimiter}{source}{delimiter}{trail}"
         if "`" not in core:
             return f"{lead}{{{span.style}}}`{core}`{trail}"
         self.problems.append(f"{span.style} around text with backquotes is kept as plain text")
-        return escape(span.text)
+        return MYST.text(span.text)
 
     def render(self, spans: Spans) -> str:
-        pieces: list[str] = []
-        for index, span in enumerate(spans):
-            if span.style == "plain":
-                pieces.append(escape(span.text))
-                continue
-            following = spans[index + 1] if index + 1 < len(spans) else None
-            if following is None:
-                after = ""
-            elif following.style == "plain" or following.text[:1].isspace():
-                after = escape(following.text)[:1]
-            else:
-                after = "*"
-            pieces.append(self.styled(span, "".join(pieces)[-1:], after))
+        """``*x*`` / ``**x**`` when markdown-it reads the result back as these spans, else roles."""
+        pieces = []
+        for span in spans:
+            lead, core, trail = _outside(span)
+            delimiter = _DELIMITERS.get(span.style, "") if core else ""
+            pieces.append(f"{MYST.text(lead)}{delimiter}{MYST.text(core)}{delimiter}{trail}")
+        delimited = "".join(pieces).strip()
+        read, problems = parse_inline(delimited)
+        if not problems and _styles(read) == _styles(spans):  # (problems: nested emphasis)
+            return delimited
+        pieces = [MYST.text(s.text) if s.style == "plain" else self.role(s) for s in spans]
         return "".join(pieces).strip()
-
-
-class _Writer:
-    def __init__(self) -> None:
-        self.inline = _Inline()
-        self.notices: list[Notice] = []
-
-    def text(self, spans: Spans, line: int) -> str:
-        rendered = self.inline.render(spans)
-        self.notices += [Notice(line, problem) for problem in self.inline.problems]
-        self.inline.problems.clear()
-        match = _BLOCK_START.match(rendered)
-        if not match:
-            return rendered
-        at = match.start("delimiter") if match.group("delimiter") else 0
-        return f"{rendered[:at]}\\{rendered[at:]}"
-
-    def item_list(self, block: ItemList) -> list[str]:
-        lines = []
-        for number, spans in enumerate(block.items, start=block.start):
-            marker = f"{number}{block.marker}" if block.ordered else block.marker
-            lines.append(f"{marker} {self.text(spans, block.line)}".rstrip())
-        return lines
-
-    def block(self, block: Block) -> list[str]:
-        if isinstance(block, Paragraph):
-            return [self.text(block.spans, block.line)]
-        if isinstance(block, Rubric):  # only in a student's section, inside its 4-backtick fence
-            return [f"```{{rubric}} {self.text(block.spans, block.line)}", "```"]
-        return self.item_list(block)
-
-    def body(self, entries: Sequence[Block | Response]) -> list[str]:
-        """Entries, each followed by a blank line; a comment keeps two consecutive lists apart."""
-        lines: list[str] = []
-        previous = None
-        for entry in entries:
-            if isinstance(entry, ItemList) and isinstance(previous, ItemList):
-                lines += ["%", ""]
-            lines += [
-                *(self.response(entry) if isinstance(entry, Response) else self.block(entry)),
-                "",
-            ]
-            previous = entry
-        return lines
-
-    def response(self, response: Response) -> list[str]:
-        lines = ["```{response}", _option("by", response.by), "", *self.body(response.blocks)]
-        return [*lines[:-1], "```"]
-
-    def interrogation(self, item: Interrogation) -> list[str]:
-        fence = "~~~~" if "`" in item.name else "````"
-        lines = [f"{fence}{{interrogation}} {item.name}"]
-        if item.anchor:
-            lines.append(_option("id", item.anchor))
-        lines += ["", *self.body(item.body)]
-        return [*lines[:-1], fence]
 
 
 def _option(name: str, value: str) -> str:
@@ -154,23 +76,52 @@ def _option(name: str, value: str) -> str:
     return ":{}: '{}'".format(name, value.replace("'", "''"))
 
 
+class MystDialect:
+    """The pieces of a week page in MyST (see :class:`.writer.Dialect`); records what it drops."""
+
+    def __init__(self) -> None:
+        self.inline = _Inline()
+        self.notices: list[Notice] = []
+
+    def text(self, spans: Spans, line: int) -> str:
+        rendered = self.inline.render(spans)
+        self.notices += [Notice(line, problem) for problem in self.inline.problems]
+        self.inline.problems.clear()
+        return MYST.guard_start(rendered)
+
+    def preamble(self, note: str, title: str) -> Lines:
+        return [f"% {note}", "", f"# {MYST.text(title)}", ""]
+
+    def directive(
+        self, name: str, argument: str, options: Sequence[tuple[str, str]], body: Lines, depth: int
+    ) -> Lines:
+        fence = _FENCES.get(name, "```")
+        fence = "~~~~" if "`" in argument else fence
+        head = f"{fence}{{{name}}}" + (f" {argument}" if argument else "")
+        return [head, *(_option(key, value) for key, value in options), *body, fence]
+
+    def paragraph(self, spans: Spans, line: int, depth: int) -> Lines:
+        return [self.text(spans, line)]
+
+    def item_list(self, block: ItemList, depth: int) -> Lines:
+        lines = []
+        for number, spans in enumerate(block.items, start=block.start):
+            marker = f"{number}{block.marker}" if block.ordered else block.marker
+            lines.append(f"{marker} {self.text(spans, block.line)}".rstrip())
+        return lines
+
+    def rubric(self, spans: Spans, line: int, depth: int) -> Lines:
+        # only in a student's section, inside its 4-backtick fence
+        return [f"```{{rubric}} {self.text(spans, line)}", "```"]
+
+    def image(self, block: Image, depth: int) -> Lines:
+        return [f"![{MYST.text(block.alt)}]({block.name})"]
+
+    def list_break(self, depth: int) -> str:
+        return "%"
+
+
 def write_myst(document: Document) -> tuple[str, list[Notice]]:
     """The week as a MyST Markdown page, and warnings about emphasis it had to drop."""
-    writer = _Writer()
-    week = document.week
-    lines = [
-        f"% Imported from {document.source_name} by interrogations-import.",
-        "",
-        f"# {escape(week.title)}",
-        "",
-        f"```{{week}} {week.number}",
-    ]
-    for name, value in (("course", week.course), ("date", week.date), ("topic", week.topic)):
-        if value:
-            lines.append(_option(name, value))
-    lines.append("```")
-    if document.intro:
-        lines += ["", *writer.body(document.intro)[:-1]]
-    for item in document.interrogations:
-        lines += ["", *writer.interrogation(item)]
-    return "\n".join(lines) + "\n", writer.notices
+    dialect = MystDialect()
+    return write(document, dialect), dialect.notices

@@ -14,42 +14,17 @@ from collections.abc import Sequence
 from docutils.utils import column_width
 from docutils.utils.punctuation_chars import closers, delimiters, match_chars, openers
 
-from .model import (
-    Block,
-    Document,
-    Interrogation,
-    ItemList,
-    Paragraph,
-    Response,
-    Rubric,
-    Span,
-    Spans,
-)
+from .escaping import RST, RST_RULE
+from .model import Document, Image, ItemList, Span, Spans
+from .writer import Lines, write
 
 WIDTH = 100
 INDENT = "   "
 
-_TEXT_SPECIAL = re.compile(r"[\\*`|]|_(?![^\W_])")
 #: what may precede an inline markup start-string / follow an end-string (docutils' rules)
 _BEFORE_START = re.compile(f"[\\s{openers}{delimiters}]")
 _AFTER_END = re.compile(f"[\\s\\\\.,;!?{delimiters}{closers}]")
-#: a paragraph start that reST would read as something else than text (list, table, field,
-#: option, comment, target, line block, transition); an enumerator gets its delimiter escaped.
-#: (A leading ``*`` is always emphasis markup here: a literal one is escaped already.)
-_BLOCK_START = re.compile(
-    r"""\(?(?:\d+|[A-Za-z]|[ivxlcdmIVXLCDM]+)(?P<delimiter>[.)])(?:\s|$)
-      | [-+•‣⁃:|/=.#_>]
-      | (?P<mark>[!-/:-@\[-`{-~])(?P=mark)*$""",
-    re.VERBOSE,
-)
-#: a word of one repeated punctuation character: never put it alone at a line start (underline)
-_RULE = re.compile(r"([!-/:-@\[-`{-~])\1*")
 _DELIMITERS = {"emphasis": "*", "strong": "**"}
-
-
-def escape(text: str) -> str:
-    """Escape reST inline markup characters in plain text."""
-    return _TEXT_SPECIAL.sub(lambda match: "\\" + match.group(), text)
 
 
 def _styled(span: Span, before: str, after: str) -> str:
@@ -64,7 +39,12 @@ def _styled(span: Span, before: str, after: str) -> str:
     start_gap = "" if not before or (_BEFORE_START.match(before) and not quoted) else "\\ "
     end_gap = "" if not after or _AFTER_END.match(after) else "\\ "
     delimiter = _DELIMITERS[span.style]
-    return f"{lead}{start_gap}{delimiter}{escape(core)}{delimiter}{end_gap}{trail}"
+    return f"{lead}{start_gap}{delimiter}{RST.text(core)}{delimiter}{end_gap}{trail}"
+
+
+def _edge(char: str, span: Span) -> str:
+    """What the output shows next to a styled span: a neighbour's character, or its delimiter."""
+    return "*" if span.style != "plain" and char and not char.isspace() else char
 
 
 def inline(spans: Spans) -> str:
@@ -72,10 +52,11 @@ def inline(spans: Spans) -> str:
     pieces: list[str] = []
     for index, span in enumerate(spans):
         if span.style == "plain":
-            pieces.append(escape(span.text))
+            pieces.append(RST.text(span.text))
             continue
-        before = spans[index - 1].text[-1:] if index else ""
-        after = spans[index + 1].text[:1] if index + 1 < len(spans) else ""
+        before = _edge(spans[index - 1].text[-1:], spans[index - 1]) if index else ""
+        following = spans[index + 1] if index + 1 < len(spans) else None
+        after = _edge(following.text[:1], following) if following else ""
         pieces.append(_styled(span, before, after))
     return "".join(pieces).strip()
 
@@ -95,7 +76,7 @@ def _wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
     for word in words:
         fits = lines and len(lines[-1]) + 1 + len(word) <= width
-        if fits or (lines and _RULE.fullmatch(word)):
+        if fits or (lines and RST_RULE.fullmatch(word)):
             lines[-1] += " " + word
         else:
             lines.append(word)
@@ -108,84 +89,59 @@ def _paragraph_source(spans: Spans) -> str:
     return text[:-1] + "\\:" if text.endswith("::") else text
 
 
-def _guard_start(line: str) -> str:
-    """Escape the first line of a paragraph if reST would read it as another construct."""
-    match = _BLOCK_START.match(line)
-    if not match:
-        return line
-    at = match.start("delimiter") if match.group("delimiter") else 0
-    return f"{line[:at]}\\{line[at:]}"
-
-
-def _text_lines(spans: Spans, indent: str, first_indent: str | None = None) -> list[str]:
+def _text_lines(spans: Spans, indent: str, first_indent: str | None = None) -> Lines:
     lines = _wrap(_paragraph_source(spans), WIDTH - len(indent))
-    lines[0] = _guard_start(lines[0])
+    lines[0] = RST.guard_start(lines[0])
     start = indent if first_indent is None else first_indent
     return [f"{start}{lines[0]}".rstrip(), *(f"{indent}{line}" for line in lines[1:])]
 
 
-def _item_list(block: ItemList, indent: str) -> list[str]:
-    lines: list[str] = []
-    for number, spans in enumerate(block.items, start=block.start):
-        marker = f"{number}{block.marker}" if block.ordered else block.marker
-        lines += _text_lines(spans, indent + " " * (len(marker) + 1), f"{indent}{marker} ")
-    return lines
+class RstDialect:
+    """The pieces of a week page in reStructuredText (see :class:`.writer.Dialect`)."""
+
+    def preamble(self, note: str, title: str) -> Lines:
+        heading = inline((Span(title),))
+        rule = "=" * column_width(heading)
+        return [f".. {note}", "", rule, heading, rule, ""]
+
+    def directive(
+        self, name: str, argument: str, options: Sequence[tuple[str, str]], body: Lines, depth: int
+    ) -> Lines:
+        indent = INDENT * depth
+        head = f"{indent}.. {name}::" + (f" {argument}" if argument else "")
+        values = [_paragraph_source((Span(value),)) for _, value in options]
+        return [
+            head,
+            *(
+                f"{indent}{INDENT}:{key}: {RST.guard_start(value)}"
+                for (key, _), value in zip(options, values, strict=True)
+            ),
+            *body,
+        ]
+
+    def paragraph(self, spans: Spans, line: int, depth: int) -> Lines:
+        return _text_lines(spans, INDENT * depth)
+
+    def item_list(self, block: ItemList, depth: int) -> Lines:
+        indent = INDENT * depth
+        lines: Lines = []
+        for number, spans in enumerate(block.items, start=block.start):
+            marker = f"{number}{block.marker}" if block.ordered else block.marker
+            lines += _text_lines(spans, indent + " " * (len(marker) + 1), f"{indent}{marker} ")
+        return lines
+
+    def rubric(self, spans: Spans, line: int, depth: int) -> Lines:
+        return [f"{INDENT * depth}.. rubric:: {inline(spans)}"]
+
+    def image(self, block: Image, depth: int) -> Lines:
+        indent = INDENT * depth
+        alt = [f"{indent}{INDENT}:alt: {block.alt}"] if block.alt else []
+        return [f"{indent}.. image:: {block.name}", *alt]
+
+    def list_break(self, depth: int) -> str:
+        return f"{INDENT * depth}.."
 
 
-def _block(block: Block, indent: str) -> list[str]:
-    if isinstance(block, Paragraph):
-        return _text_lines(block.spans, indent)
-    if isinstance(block, Rubric):
-        return [f"{indent}.. rubric:: {inline(block.spans)}"]
-    return _item_list(block, indent)
-
-
-def _option(name: str, value: str, indent: str) -> str:
-    return f"{indent}:{name}: {_guard_start(_paragraph_source((Span(value),)))}"
-
-
-def _body(entries: Sequence[Block | Response], indent: str) -> list[str]:
-    """Entries after blank lines; an empty comment keeps two consecutive lists apart."""
-    lines: list[str] = []
-    previous = None
-    for entry in entries:
-        if isinstance(entry, ItemList) and isinstance(previous, ItemList):
-            lines += ["", f"{indent}.."]
-        lines += ["", *(_response(entry) if isinstance(entry, Response) else _block(entry, indent))]
-        previous = entry
-    return lines
-
-
-def _response(response: Response) -> list[str]:
-    lines = [f"{INDENT}.. response::", _option("by", response.by, INDENT * 2)]
-    return lines + _body(response.blocks, INDENT * 2)
-
-
-def _interrogation(item: Interrogation) -> list[str]:
-    lines = [f".. interrogation:: {item.name}"]
-    if item.anchor:
-        lines.append(f"{INDENT}:id: {item.anchor}")
-    return lines + _body(item.body, INDENT)
-
-
-def write_rst(document: Document) -> str:
+def write_rst(document: Document, note: str | None = None) -> str:
     """The week as a reStructuredText page."""
-    week = document.week
-    title = inline((Span(week.title),))
-    rule = "=" * column_width(title)
-    lines = [
-        f".. Imported from {document.source_name} by interrogations-import.",
-        "",
-        rule,
-        title,
-        rule,
-        "",
-        f".. week:: {week.number}",
-    ]
-    for name, value in (("course", week.course), ("date", week.date), ("topic", week.topic)):
-        if value:
-            lines.append(_option(name, value, INDENT))
-    lines += _body(document.intro, "")
-    for item in document.interrogations:
-        lines += ["", *_interrogation(item)]
-    return "\n".join(lines) + "\n"
+    return write(document, RstDialect(), note)

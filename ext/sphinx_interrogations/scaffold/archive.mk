@@ -54,9 +54,10 @@ anchors-lock: setup
 	$(SPHINX) -b html -D interrogations_anchor_lock= $(SOURCEDIR) $(BUILDDIR)/html
 	$(PY) -m sphinx_interrogations.lock update $(BUILDDIR)/html anchors.lock
 
+# FILE: one document, several ("a.txt b.docx") or a folder of them; OUT_DIR: where pages go.
 import: setup
-	@test -n "$(FILE)" || { echo 'usage: make import FILE=document.txt [FORCE=1] [ARGS="--week 7"]'; exit 2; }
-	$(PY) -m interrogations_import "$(FILE)" $(if $(FORCE),--force,) $(ARGS)
+	@test -n "$(FILE)" || { echo 'usage: make import FILE="week07.txt week08.docx | folder/" [FORCE=1] [OUT_DIR=source/weeks] [ARGS="--week 7"]'; exit 2; }
+	$(PY) -m interrogations_import $(FILE) $(if $(FORCE),--force,) $(if $(OUT_DIR),--out-dir "$(OUT_DIR)",) $(ARGS)
 
 clean:
 	rm -rf $(BUILDDIR)
