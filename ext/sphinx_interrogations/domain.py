@@ -22,7 +22,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from . import reading, store
-from .catalogue import Catalogue, Interrogation, Item, Kind, Record, Target, Week
+from .catalogue import Catalogue, Kind, Record, Target, Week
 from .directives import InterrogationDirective, ResponseDirective, WeekDirective
 from .i18n import _
 from .indices import StudentIndex, WeekIndex
@@ -72,20 +72,6 @@ class SeminarDomain(Domain):
     def catalogue(self) -> Catalogue:
         """The records this domain holds."""
         return store.catalogue_from(self.data)
-
-    # -- transitional: the exporters' old queries (use store.catalogue_of instead) ------
-
-    def weeks(self) -> list[Week]:
-        """Every week, in order (transitional: :meth:`.Catalogue.weeks`)."""
-        return self.catalogue.weeks()
-
-    def citables(self) -> list[Item]:
-        """Every item, in order (transitional: :meth:`.Catalogue.items`)."""
-        return self.catalogue.items()
-
-    def interrogations(self) -> list[Interrogation]:
-        """Every interrogation (transitional: :meth:`.Catalogue.interrogations`)."""
-        return self.catalogue.interrogations()
 
     # -- reading ------------------------------------------------------------------------
 

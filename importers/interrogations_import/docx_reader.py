@@ -21,7 +21,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
 
-from sphinx_interrogations.ids import slug
+from sphinx_interrogations.identity import slug
 
 from .docx_parts import Package
 from .docx_runs import ParagraphReader, ReadParagraph, Run

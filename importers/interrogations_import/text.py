@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import cast
 
-from sphinx_interrogations.ids import interrogation_anchor, slug
+from sphinx_interrogations.identity import interrogation_anchor, slug
 
 from .errors import DocumentError
 from .inline import parse_inline, plain_text
