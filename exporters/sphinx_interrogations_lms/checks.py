@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sphinx.errors import SphinxError
 from sphinx.util import logging
+
+from sphinx_interrogations.errors import ArchiveError
 
 from .cartridge import CCVersion
 from .schemas import SchemaSet
@@ -14,7 +15,7 @@ from .validate import ExtraCheck, validate_package
 logger = logging.getLogger(__name__)
 
 
-class PackageError(SphinxError):
+class PackageError(ArchiveError):
     """The written package failed its checks."""
 
     category = "LMS package error"

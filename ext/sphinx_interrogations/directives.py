@@ -16,6 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import identity, privacy
 from .catalogue import display_number
+from .dates import date_problem
 from .i18n import _
 from .identity import clean_name
 from .nodes import interrogation, item_heading, item_meta, question, response, week
@@ -112,7 +113,7 @@ class WeekDirective(SeminarDirective):
 
     def run(self) -> list[nodes.Node]:
         argument = self.arguments[0].strip()
-        if not argument.isdigit() or int(argument) < 1:
+        if not argument.isascii() or not argument.isdigit() or int(argument) < 1:
             raise self.error(f"week number must be a positive whole number, not {argument!r}")
         number = int(argument)
         context = self.env.ref_context
@@ -124,10 +125,13 @@ class WeekDirective(SeminarDirective):
         context[WEEK_KEY] = number
         context[WEEK_LINE_KEY] = self.lineno
         course = self.text_option("course") or self.config.interrogations_course
+        date = self.text_option("date")
+        if problem := date_problem(date):
+            raise self.error(f":date: {problem}")
         node = week(
             number=number,
             course=course or self.config.project,
-            date=self.text_option("date"),
+            date=date,
             topic=self.text_option("topic"),
         )
         node["ids"].append(identity.week_anchor(number, self.config.interrogations_id_prefix))

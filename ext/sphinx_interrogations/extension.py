@@ -9,12 +9,26 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.util.fileutil import copy_asset_file
 
-from . import cite, config, html, latex, meta, privacy, publishing, registry
+from . import (
+    cite,
+    config,
+    config_checks,
+    html,
+    latex,
+    meta,
+    privacy,
+    publishing,
+    registry,
+    source_text,
+)
+from .conditionals import RefuseConditionalItems
 from .domain import SeminarDomain
+from .errors import report_designed_errors_plainly
 from .i18n import LOCALE_DIR, MESSAGE_CATALOG
 from .layout import LAYOUT_EVENT
 from .nodes import ALL_NODES
 from .sanitize import SanitizeUntrustedText
+from .user_classes import RemoveReservedClasses
 
 STATIC = Path(__file__).parent / "static"
 CSS_FILE = "sphinx_interrogations.css"
@@ -25,14 +39,19 @@ LATEX_PACKAGE = "sphinxseminar"
 def register(app: Sphinx) -> None:
     """Add everything the extension provides to ``app``."""
     app.setup_extension("sphinx_design")
+    report_designed_errors_plainly()
     config.register(app)
     app.add_event(LAYOUT_EVENT)
+    app.connect("config-inited", config_checks.check_config, priority=400)
+    source_text.connect(app)
     app.add_domain(SeminarDomain)
     for name, directive in SeminarDomain.directives.items():
         app.add_directive(name, directive)
     for node in ALL_NODES:
         app.add_node(node, html=html.HANDLERS[node], latex=latex.HANDLERS[node])
     app.add_transform(SanitizeUntrustedText)
+    app.add_transform(RefuseConditionalItems)
+    app.add_transform(RemoveReservedClasses)
     app.add_transform(privacy.ScrubNames)
     app.connect("config-inited", privacy.prepare_public_build)
     app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))

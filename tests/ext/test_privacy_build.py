@@ -248,3 +248,34 @@ def test_withheld_placeholders_are_translated(rootdir: Path, tmp_path: Path) -> 
     tree = parse_html(result.outdir / "index.html")
     withheld = [el.text_content() for el in tree.find_class("seminar-withheld")]
     assert withheld == ["[nicht veröffentlicht]", "[Name nicht veröffentlicht]'s last question"]
+
+
+def test_a_borrowed_responder_class_does_not_hide_a_name_from_the_scrubber(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(KEY_ENV, KEY)
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name\nMira Okafor\nTomas Brandt\n")
+    page = """\
+    Week 3
+    ======
+
+    .. role:: staff
+       :class: seminar-responder
+
+    .. week:: 3
+
+    .. interrogation:: Mira Okafor
+
+       As :staff:`Tomas Brandt` said.
+
+    .. interrogation:: Tomas Brandt
+
+       A question.
+    """
+    project = write_project(tmp_path / "src", {"index.rst": page})
+    overrides = {"interrogations_public": True, "interrogations_roster": str(roster)}
+    result = build(project, confoverrides=overrides)
+    assert "class 'seminar-responder' is the extension's own and was removed" in result.warnings
+    html = (result.outdir / "index.html").read_text()
+    assert "Brandt" not in html and "Okafor" not in html

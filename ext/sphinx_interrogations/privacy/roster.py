@@ -76,9 +76,10 @@ def _student(path: Path, row: dict[str, Any], number: int) -> Student:
     if consent not in CONSENTS:
         raise ConfigError(f"{where}: consent must be one of {', '.join(CONSENTS)}")
     fixed = row.get("number")
+    digits = str(fixed).strip()
     if fixed in (None, ""):
         fixed = None
-    elif not str(fixed).strip().isdigit() or not 1 <= int(fixed) <= MAX_NUMBER:
+    elif not (digits.isascii() and digits.isdigit()) or not 1 <= int(digits) <= MAX_NUMBER:
         raise ConfigError(f"{where}: number must be a whole number from 1 to {MAX_NUMBER}")
     return Student(
         name=name,
