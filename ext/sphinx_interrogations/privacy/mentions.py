@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from ..identity import fold_with_origin
+from ..identity import fold
+from .matching import after, before, letter_runs
 from .roster import Student
 
 COMMON_WORD = "also a common English word"
@@ -36,11 +37,6 @@ Action = Literal["replace", "keep", "unsure"]
 SEPARATOR = r"[\W_]{0,3}"
 
 
-def letter_runs(text: str) -> list[str]:
-    """The folded letter/digit runs of a name: "Zoë O'Brien" -> ["zoe", "o", "brien"]."""
-    return re.findall(r"[^\W_]+", fold_with_origin(text)[0])
-
-
 @dataclass(frozen=True, slots=True)
 class Term:
     """One way a student's name may be written, and what to do where it is found."""
@@ -50,9 +46,18 @@ class Term:
     action: Action
     why: str = ""
 
-    @property
-    def pattern(self) -> str:
-        return SEPARATOR.join(map(re.escape, self.runs))
+    def pattern(self, group: str) -> str:
+        """The regular expression of this spelling, the name itself in ``group``, with the
+        boundaries its script needs (see :mod:`.matching`)."""
+        body = SEPARATOR.join(map(re.escape, self.runs))
+        return f"{before(self.runs[0][0])}(?P<{group}>{body}){after(self.runs[-1][-1])}"
+
+
+def spelled(text: str) -> list[tuple[str, ...]]:
+    """The runs of ``text`` as matched, and transliterated when that differs ("李娜": 李娜 and
+    li na), so that slugs made from the name ("w01-li-na") are found too."""
+    forms = [tuple(letter_runs(text)), tuple(re.findall(r"[^\W_]+", fold(text)))]
+    return [form for form in dict.fromkeys(forms) if form]
 
 
 def terms_of(students: list[Student]) -> list[Term]:
@@ -86,8 +91,8 @@ def _full_spellings(student: Student) -> Iterator[tuple[str, ...]]:
         words = spelling.split()
         if len(words) < 2:
             continue
-        yield tuple(letter_runs(spelling))
-        yield tuple(letter_runs(" ".join([words[-1], *words[:-1]])))
+        yield from spelled(spelling)
+        yield from spelled(" ".join([words[-1], *words[:-1]]))
 
 
 def _parts(student: Student) -> list[tuple[str, ...]]:
@@ -95,7 +100,7 @@ def _parts(student: Student) -> list[tuple[str, ...]]:
     ("Anne-Marie", "Anne", "Marie", "Ng")."""
     words = [word for spelling in student.spellings for word in spelling.split()]
     pieces = [piece for word in words for piece in (word, *word.split("-"))]
-    return list(dict.fromkeys(tuple(letter_runs(p)) for p in pieces if letter_runs(p)))
+    return list(dict.fromkeys(form for piece in pieces for form in spelled(piece)))
 
 
 class Scrubbed(NamedTuple):

@@ -6,12 +6,14 @@ import re
 import unicodedata
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from sphinx.util import logging
 
 from ..i18n import _
-from ..identity import fold_with_origin, name_key, slug
+from ..identity import name_key, slug
 from .identities import Identity, pseudonyms
+from .matching import is_word_char, match_form
 from .mentions import Scrubbed, terms_of
 from .roster import Student, stricter
 
@@ -20,6 +22,8 @@ logger = logging.getLogger(__name__)
 #: What replaces a mention of a student who is left out of public builds.
 WITHHELD = _("[name withheld]")
 WITHHELD_SLUG = "withheld"
+#: Spellings at least this long are looked for anywhere in an address, not only as words.
+LOOSE_LETTERS = 4
 
 
 class Privacy:
@@ -31,8 +35,10 @@ class Privacy:
         self.pseudonyms = pseudonyms(students, key)
         self._by_slug = {name_key(s): student for student in students for s in student.spellings}
         self._terms = terms_of(students)
-        alternatives = "|".join(f"(?P<t{i}>{term.pattern})" for i, term in enumerate(self._terms))
-        self._pattern = re.compile(rf"(?<![^\W_])(?:{alternatives or '(?!)'})(?![^\W_])")
+        alternatives = "|".join(term.pattern(f"t{i}") for i, term in enumerate(self._terms))
+        self._pattern = re.compile(alternatives or "(?!)")
+        sure = {"".join(term.runs) for term in self._terms if term.action == "replace"}
+        self._loose = sorted(joined for joined in sure if len(joined) >= LOOSE_LETTERS)
 
     def missing_pseudonyms(self) -> list[Student]:
         """Students published under a pseudonym who have neither a number nor a key-made code."""
@@ -82,14 +88,15 @@ class Privacy:
         ``identifier`` gives slugs ("student-07") for anchors and labels instead of display
         names. Unsure mentions are left as written and returned, for a located warning.
         """
-        folded, origin = fold_with_origin(text)
+        form, origin = match_form(text)
         pieces: list[str] = []
         unsure: list[tuple[str, str]] = []
         done = 0
-        for match in self._pattern.finditer(folded):
-            term = self._terms[int(match.lastgroup[1:])]  # type: ignore[index]
-            start = origin[match.start()]
-            end = origin[match.end() - 1] + 1
+        for match in self._pattern.finditer(form):
+            group = match.lastgroup or ""
+            term = self._terms[int(group[1:])]
+            start = origin[match.start(group)]
+            end = origin[match.end(group) - 1] + 1
             while end < len(text) and unicodedata.combining(text[end]):
                 end += 1
             if term.action == "keep":
@@ -98,11 +105,37 @@ class Privacy:
                 unsure.append((text[start:end], term.why))
                 continue
             replacement = self._public_name(term.student, identifier)
+            separator = "-" if identifier else " "
+            if start > 0 and is_word_char(text[start - 1]):
+                replacement = separator + replacement
+            if end < len(text) and is_word_char(text[end]):
+                replacement += separator
             pieces += [text[done:start], replacement]
             done = end
         if not pieces:
             return Scrubbed(text, tuple(unsure))
         return Scrubbed("".join([*pieces, text[done:]]), tuple(unsure))
+
+    def responder_name(self, name: str) -> str:
+        """The public name of a response's author: a roster student's public name (the same
+        identity as an interrogation's), anyone else (staff) as written."""
+        student = self._by_slug.get(name_key(name))
+        if student is None or student.consent == "named":
+            return name
+        return self._public_name(student, identifier=False)
+
+    def names_in_address(self, address: str) -> list[str]:
+        """Spellings of students found in a URL or e-mail address (percent-decoded): at word
+        boundaries, or anywhere for those of four letters or more ("~kmorgul")."""
+        form = match_form(unquote(address))[0]
+        found = [
+            match[0]
+            for match in self._pattern.finditer(form)
+            if self._terms[int((match.lastgroup or "")[1:])].action == "replace"
+        ]
+        letters = re.sub(r"[\W_]+", "", form)
+        found += [joined for joined in self._loose if joined in letters]
+        return list(dict.fromkeys(found))
 
     def names_withheld(self, text: str) -> bool:
         """Whether ``text`` (already scrubbed) names a student left out of the build."""

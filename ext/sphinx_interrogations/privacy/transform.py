@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from docutils import nodes
-from sphinx.addnodes import pending_xref
+from sphinx.addnodes import pending_xref, toctree
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from ..i18n import _
+from ..nodes import item_heading, response
+from .addresses import refuse_named_addresses
 from .mentions import COMMON_WORD
 from .policy import Privacy, scrub_value
 from .public_build import privacy_for
@@ -28,18 +30,23 @@ IDENTIFIER_ATTRIBUTES = frozenset(
         "refid",
         "refname",
         "reftarget",
-        "refuri",
         "parent",
         "aliases",
         "anchorname",
     }
 )
-#: Attributes left alone: structure, file paths, and the responder (staff, never a student).
+#: Attributes left alone: structure, file paths and docnames (a docname holding a name is
+#: refused, see :mod:`.files`), addresses (checked, never rewritten: :mod:`.addresses`) and
+#: the responder (published by :meth:`ScrubNames.publish_responders`).
 KEPT_ATTRIBUTES = frozenset(
     {
         "classes",
         "source",
         "uri",
+        "refuri",
+        "filename",
+        "includefiles",
+        "entries",
         "candidates",
         "refdoc",
         "refdomain",
@@ -48,7 +55,6 @@ KEPT_ATTRIBUTES = frozenset(
         "xml:space",
         "language",
         "responder",
-        "includefiles",
         "docname",
     }
 )
@@ -81,7 +87,9 @@ class ScrubNames(SphinxTransform):
             return
         privacy = privacy_for(self.config)
         self.env.note_dependency(str(privacy.roster))
-        self.scrub_text(privacy)
+        refuse_named_addresses(privacy, self.document)
+        staff = self.publish_responders(privacy)
+        self.scrub_text(privacy, staff)
         withheld = self.scrub_attributes(privacy)
         for xref in withheld:
             text = xref.astext() if xref.get("refexplicit") else str(WITHHELD_REFERENCE)
@@ -104,11 +112,43 @@ class ScrubNames(SphinxTransform):
             name: ident(id_) if id_ else id_ for name, id_ in document.nameids.items()
         }
 
-    def scrub_text(self, privacy: Privacy) -> None:
-        """Scrub every text node but the responder's name, warning where a name is unsure."""
+    def publish_responders(self, privacy: Privacy) -> set[int]:
+        """Give each response the public name of its author, in its ``responder`` and in the
+        heading the directive wrote; return the text nodes of staff names, kept as written.
+
+        A roster student is published like an interrogation's student. A name not in the
+        roster that holds a student's name cannot be told apart: a located error, and the
+        name is scrubbed like any text.
+        """
+        staff: set[int] = set()
+        for item in self.document.findall(response):
+            written = item["responder"]
+            public = privacy.responder_name(written)
+            if public == written and privacy.scrub(written).text != written:
+                public = privacy.scrub(written).text
+                logger.error(
+                    "the responder %r is not in the roster but their name holds a student's: "
+                    "published as %r; write a roster student's name as in the roster, or the "
+                    "staff member's name without it",
+                    written,
+                    public,
+                    location=item,
+                    type="seminar",
+                    subtype="privacy",
+                )
+            item["responder"] = public
+            for text in _heading_names(item, written):
+                if public == written:
+                    staff.add(id(text))
+                else:
+                    text.parent.replace(text, nodes.Text(public))
+        return staff
+
+    def scrub_text(self, privacy: Privacy, kept: set[int]) -> None:
+        """Scrub every text node but staff names, warning where a name is unsure."""
         for text in list(self.document.findall(nodes.Text)):
             parent = text.parent
-            if parent is None or "seminar-responder" in parent.get("classes", ()):
+            if parent is None or id(text) in kept:
                 continue
             scrubbed = privacy.scrub(str(text))
             for written, why in scrubbed.unsure:
@@ -145,8 +185,12 @@ class ScrubNames(SphinxTransform):
         for element in self.document.findall(nodes.Element):
             element.rawsource = scrub_value(privacy, element.rawsource)
             self.drop_named_aliases(privacy, element)
+            if isinstance(element, toctree):
+                element["entries"] = [
+                    (scrub_value(privacy, title), ref) for title, ref in element["entries"]
+                ]
             for name, value in list(element.attributes.items()):
-                if name in KEPT_ATTRIBUTES:
+                if name in KEPT_ATTRIBUTES or (name == "reftarget" and element.get("reftype") == "doc"):
                     continue
                 identifier = name in IDENTIFIER_ATTRIBUTES
                 element[name] = scrub_value(privacy, value, identifier=identifier)
@@ -161,3 +205,16 @@ class ScrubNames(SphinxTransform):
             if isinstance(element, pending_xref) and privacy.names_withheld(str(target)):
                 withheld.append(element)
         return withheld
+
+
+def _heading_names(item: response, name: str) -> list[nodes.Text]:
+    """The text nodes of the responder's name in the heading the directive wrote."""
+    heading = item.children[0] if item.children else None
+    if not isinstance(heading, item_heading):
+        return []
+    return [
+        text
+        for child in heading.children
+        if isinstance(child, nodes.inline) and child.astext() == name
+        for text in child.findall(nodes.Text)
+    ]
