@@ -18,7 +18,7 @@ __version__ = "0.1.0"
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the LMS builders (and the archive extension they render)."""
-    from . import build_errors, config, doctrees
+    from . import build_errors, config, doctrees, public
     from .builders import BUILDERS, fail_refused_build, note_consistency_checked
 
     app.setup_extension("sphinx_interrogations")
@@ -29,6 +29,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     doctrees.connect(app)
     app.connect("env-check-consistency", note_consistency_checked)
     app.connect("build-finished", fail_refused_build)
+    app.connect(public.PUBLIC_BUILD_EVENT, public.public_overrides)
     return {
         "version": __version__,
         # what the builders note in the environment (errors, ids): a change re-reads every document

@@ -74,45 +74,56 @@ class Term:
     start: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Week:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Placed:
+    """Where a record is declared: its anchor, document and line, and its term's key."""
+
+    anchor: str
+    docname: str
+    lineno: int
+    term: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Week(Placed):
     """One week (session) of a term; one per document."""
 
     kind: ClassVar[Kind] = "week"
 
-    term: str
     number: int
-    anchor: str
-    docname: str
-    lineno: int
     topic: str
     #: the date as written in the source ("October 10", "2013-10-10")
     date: str
     course: str
 
 
-@dataclass(frozen=True, slots=True)
-class Interrogation:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entry(Placed):
+    """What an interrogation and a response share."""
+
+    week: int
+    #: an interrogation: its place among the week's interrogations (left-out ones keep
+    #: theirs); a response: its place among the responses to its interrogation (1-based)
+    ordinal: int
+    #: the student who asked (for a response: whose question it answers)
+    student: Person
+    #: the question's title
+    title: str
+    aliases: tuple[str, ...] = ()
+    #: short hash of the object's text, to notice edits
+    digest: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Interrogation(Entry):
     """A student's question in a week."""
 
     kind: ClassVar[Kind] = "interrogation"
 
-    anchor: str
-    docname: str
-    lineno: int
-    term: str
-    week: int
-    #: position among the week's interrogations, 1-based (left-out ones keep their place)
-    ordinal: int
-    student: Person
-    title: str
     #: the question's first words, for titles of untitled items
     opening: str = ""
-    aliases: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     readings: tuple[str, ...] = ()
-    #: short hash of the object's text, to notice edits
-    digest: str = ""
 
     @property
     def number(self) -> str:
@@ -130,31 +141,19 @@ class Interrogation:
         return self.anchor
 
 
-@dataclass(frozen=True, slots=True)
-class Response:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Response(Entry):
     """An instructor's response to an interrogation."""
 
     kind: ClassVar[Kind] = "response"
+    tags: ClassVar[tuple[str, ...]] = ()
+    readings: ClassVar[tuple[str, ...]] = ()
 
-    anchor: str
-    docname: str
-    lineno: int
-    term: str
-    week: int
-    #: the ordinal of the interrogation answered, and of this response among its responses
+    #: the ordinal of the interrogation answered
     question_ordinal: int
-    ordinal: int
-    #: the student whose question it answers, and who answers
-    student: Person
     responder: Person
     #: anchor of the interrogation answered
     parent: str
-    #: the question's title
-    title: str
-    aliases: tuple[str, ...] = ()
-    digest: str = ""
-    tags: ClassVar[tuple[str, ...]] = ()
-    readings: ClassVar[tuple[str, ...]] = ()
 
     @property
     def number(self) -> str:

@@ -6,20 +6,20 @@ whole document is read (see :mod:`.domain`), so nothing here depends on reading 
 
 from __future__ import annotations
 
-import unicodedata
 from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective
 
-from . import identity, privacy
+from . import identity
 from .catalogue import display_number
 from .dates import date_problem
 from .i18n import _
-from .identity import clean_name
 from .nodes import interrogation, item_heading, item_meta, question, response, week
+from .options import SeminarDirective, split_list
+from .privacy.public_build import published_identity
+from .privacy.students import consent_option
 
 logger = logging.getLogger(__name__)
 
@@ -30,74 +30,6 @@ COUNT_KEY = "seminar:count"
 CURRENT_KEY = "seminar:interrogation"
 RESPONSES_KEY = "seminar:responses"
 RESPONDING_KEY = "seminar:responding"
-
-
-def split_list(text: str, separator: str) -> tuple[str, ...]:
-    """Split an option value into stripped, non-empty parts."""
-    return tuple(part.strip() for part in text.split(separator) if part.strip())
-
-
-def is_control(char: str) -> bool:
-    """A control character other than the line breaks and tabs of a multi-line option."""
-    return unicodedata.category(char) == "Cc" and char not in "\t\n\r"
-
-
-class SeminarDirective(SphinxDirective):
-    """Shared validation of the three directives."""
-
-    def name_option(self, option: str, value: str) -> str:
-        """Return a cleaned name, or raise a located error if it is empty or holds control chars."""
-        if any(unicodedata.category(char) == "Cc" for char in value):
-            raise self.error(f"{option} contains control characters: {value!r}")
-        name = clean_name(value)
-        if not name:
-            raise self.error(f"{option} is empty")
-        return name
-
-    def text_option(self, option: str) -> str:
-        """The option's text, NFC with single spaces.
-
-        Control characters are reported (a located error) and left out: they cannot be shown,
-        and XML (the LMS packages) cannot hold them.
-        """
-        value = self.options.get(option, "")
-        if any(map(is_control, value)):
-            logger.error(
-                ":%s: contains control characters: %r (left out)",
-                option,
-                value,
-                location=self.get_location(),
-                type="seminar",
-                subtype="control",
-            )
-            value = "".join(char for char in value if not is_control(char))
-        return clean_name(value)
-
-    def explicit_anchor(self) -> str | None:
-        """The ``:id:`` option, checked to be a valid anchor."""
-        anchor = self.options.get("id")
-        if anchor is None:
-            return None
-        if not identity.is_valid_anchor(anchor):
-            suggestion = identity.slug(anchor)
-            example = f" (e.g. {suggestion!r})" if identity.is_valid_anchor(suggestion) else ""
-            raise self.error(
-                f"invalid :id: {anchor!r}: use lowercase ASCII letters, digits and single "
-                f"hyphens, starting with a letter{example}"
-            )
-        return anchor
-
-    def aliases(self) -> tuple[str, ...]:
-        """The ``:aliases:`` option: earlier anchors that must keep working."""
-        aliases = split_list(self.options.get("aliases", ""), " ")
-        for alias in aliases:
-            if not identity.is_valid_anchor(alias):
-                raise self.error(f"invalid alias {alias!r} in :aliases:")
-        return aliases
-
-    def parse_body(self) -> list[nodes.Node]:
-        """Parse the directive's content as ordinary reStructuredText."""
-        return self.parse_content_to_nodes(allow_section_headings=False)
 
 
 class WeekDirective(SeminarDirective):
@@ -112,6 +44,7 @@ class WeekDirective(SeminarDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        """Validate the options and return the directive's nodes."""
         argument = self.arguments[0].strip()
         if not argument.isascii() or not argument.isdigit() or int(argument) < 1:
             raise self.error(f"week number must be a positive whole number, not {argument!r}")
@@ -155,10 +88,11 @@ class InterrogationDirective(SeminarDirective):
         "tags": directives.unchanged,
         "aliases": directives.unchanged,
         "family-name": directives.unchanged_required,
-        "consent": privacy.consent_option,
+        "consent": consent_option,
     }
 
     def run(self) -> list[nodes.Node]:
+        """Validate the options and return the directive's nodes."""
         context = self.env.ref_context
         if CURRENT_KEY in context:
             raise self.error(
@@ -171,7 +105,7 @@ class InterrogationDirective(SeminarDirective):
         family_name = self.name_option(
             ":family-name:", self.options.get("family-name", student.split()[-1])
         )
-        published = privacy.published_identity(
+        published = published_identity(
             self.config, student, family_name, self.options.get("consent"), self.get_location()
         )
         if published is None:  # left out of this public build; its number stays taken
@@ -226,6 +160,7 @@ class InterrogationDirective(SeminarDirective):
 
     @staticmethod
     def heading(node: interrogation) -> item_heading:
+        """The heading line: number, student, title."""
         heading = item_heading(classes=["seminar-heading"])
         heading += nodes.inline(node["number"], node["number"], classes=["seminar-number"])
         heading += nodes.Text(" ")
@@ -237,6 +172,7 @@ class InterrogationDirective(SeminarDirective):
 
     @staticmethod
     def meta(node: interrogation) -> item_meta:
+        """The readings and tags line."""
         meta = item_meta(classes=["seminar-meta"])
         if node["readings"]:
             meta += nodes.inline("", _("Readings") + ": ", classes=["seminar-label"])
@@ -276,6 +212,7 @@ class ResponseDirective(SeminarDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        """Validate the options and return the directive's nodes."""
         context = self.env.ref_context
         parent = context.get(CURRENT_KEY)
         if parent is None:

@@ -90,6 +90,7 @@ class SeminarDomain(Domain):
     # -- reading ------------------------------------------------------------------------
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        """Record the document's week and items, their targets and its references."""
         week = reading.week_of(docname, document)
         if week is not None:
             store.note_week(self.data, week)
@@ -121,9 +122,11 @@ class SeminarDomain(Domain):
             std.note_hyperlink_target(target, docname, target, title)
 
     def clear_doc(self, docname: str) -> None:
+        """Forget everything ``docname`` defined."""
         store.clear_doc(self.data, docname)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        """Take the records of ``docnames`` from a parallel reader."""
         store.merge(self.data, docnames, otherdata)
 
     # -- checking -----------------------------------------------------------------------
@@ -186,6 +189,7 @@ class SeminarDomain(Domain):
         node: pending_xref,
         contnode: nodes.Element,
     ) -> nodes.reference | None:
+        """A reference to a week or item, with its label as default text."""
         catalogue = self.catalogue
         found = catalogue.target(target)
         if found is None or (typ != "ref" and typ != found.kind):
@@ -216,6 +220,7 @@ class SeminarDomain(Domain):
         return []
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """Every week, item and alias, for ``objects.inv`` and the search index."""
         catalogue = self.catalogue
         for week in catalogue.weeks():
             yield week.anchor, week_label(week), "week", week.docname, week.anchor, 1

@@ -9,24 +9,17 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.util.fileutil import copy_asset_file
 
-from . import (
-    cite,
-    config,
-    config_checks,
-    html,
-    latex,
-    meta,
-    privacy,
-    publishing,
-    registry,
-    source_text,
-)
+from . import cite, config, config_checks, html, latex, meta, publishing, registry, source_text
 from .conditionals import RefuseConditionalItems
 from .domain import SeminarDomain
 from .errors import report_designed_errors_plainly
 from .i18n import LOCALE_DIR, MESSAGE_CATALOG
 from .layout import LAYOUT_EVENT
 from .nodes import ALL_NODES
+from .privacy.files import connect_public_files
+from .privacy.notes import RenameNamedLabels
+from .privacy.public_build import PUBLIC_BUILD_EVENT, prepare_public_build
+from .privacy.transform import ScrubNames
 from .sanitize import SanitizeUntrustedText
 from .user_classes import RemoveReservedClasses
 
@@ -52,8 +45,11 @@ def register(app: Sphinx) -> None:
     app.add_transform(SanitizeUntrustedText)
     app.add_transform(RefuseConditionalItems)
     app.add_transform(RemoveReservedClasses)
-    app.add_transform(privacy.ScrubNames)
-    app.connect("config-inited", privacy.prepare_public_build)
+    app.add_event(PUBLIC_BUILD_EVENT)
+    app.add_transform(RenameNamedLabels)
+    app.add_transform(ScrubNames)
+    app.connect("config-inited", prepare_public_build)
+    connect_public_files(app)
     app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
     app.add_css_file(CSS_FILE)
     app.add_js_file(JS_FILE, loading_method="defer")

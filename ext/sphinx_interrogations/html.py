@@ -23,22 +23,27 @@ def heading_level(translator: HTML5Translator, node: nodes.Element) -> int:
 
 
 def collapsible(translator: HTML5Translator, node: nodes.Element) -> bool:
+    """Whether ``node`` is a response shown as a collapsible block."""
     return isinstance(node, response) and translator.config.interrogations_collapsible_responses
 
 
 def visit_week(self: HTML5Translator, node: week) -> None:
+    """Open a week's heading block."""
     self.body.append(self.starttag(node, "div", CLASS="seminar-week"))
 
 
 def visit_interrogation(self: HTML5Translator, node: interrogation) -> None:
+    """Open an interrogation's card."""
     self.body.append(self.starttag(node, "section", CLASS=f"{CARD} seminar-interrogation"))
 
 
 def depart_section(self: HTML5Translator, node: nodes.Element) -> None:
+    """Close a ``<section>``."""
     self.body.append("</section>\n")
 
 
 def visit_response(self: HTML5Translator, node: response) -> None:
+    """Open a response's card (a ``<details>`` when collapsible)."""
     if collapsible(self, node):
         self.body.append(
             self.starttag(node, "details", CLASS=f"{CARD} sd-dropdown seminar-response")
@@ -48,10 +53,12 @@ def visit_response(self: HTML5Translator, node: response) -> None:
 
 
 def depart_response(self: HTML5Translator, node: response) -> None:
+    """Close a response's card."""
     self.body.append("</div></details>\n" if collapsible(self, node) else "</div></section>\n")
 
 
 def visit_item_heading(self: HTML5Translator, node: item_heading) -> None:
+    """Open an item's card header and heading."""
     item = node.parent
     tag = f"h{heading_level(self, item)}"
     if collapsible(self, item):
@@ -62,6 +69,7 @@ def visit_item_heading(self: HTML5Translator, node: item_heading) -> None:
 
 
 def depart_item_heading(self: HTML5Translator, node: item_heading) -> None:
+    """Close the heading with its permalink and Cite control."""
     item = node.parent
     title = (
         _("Permalink to this response")
@@ -80,18 +88,22 @@ def depart_item_heading(self: HTML5Translator, node: item_heading) -> None:
 
 
 def visit_item_meta(self: HTML5Translator, node: item_meta) -> None:
+    """Open the readings and tags line."""
     self.body.append(self.starttag(node, "p", CLASS="sd-card-text"))
 
 
 def depart_item_meta(self: HTML5Translator, node: item_meta) -> None:
+    """Close the readings and tags line."""
     self.body.append("</p>\n")
 
 
 def visit_question(self: HTML5Translator, node: question) -> None:
+    """Open the card body of a question."""
     self.body.append(self.starttag(node, "div", CLASS="sd-card-body"))
 
 
 def depart_div(self: HTML5Translator, node: nodes.Element) -> None:
+    """Close a ``<div>``."""
     self.body.append("</div>\n")
 
 

@@ -31,8 +31,7 @@ _APOSTROPHES = [["'", ""], ["\u2019", ""], ["\u02bc", ""]]
 #: Default-ignorable code points outside category Cf (combining grapheme joiner, Hangul
 #: fillers, variation selectors, Mongolian free variation selectors).
 _IGNORABLE = re.compile(
-    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0"
-    "\U000e0100-\U000e01ef]"
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef]"
 )
 
 
@@ -165,4 +164,4 @@ def page_file(folder: str, anchor: str) -> str:
 
 def file_stem(name: str, fallback: str) -> str:
     """A lowercase ASCII file stem for user-named files (``fallback`` if nothing is left)."""
-    return slug(name)[:MAX_COMPONENT_BYTES - 16].rstrip("-") or fallback
+    return slug(name)[: MAX_COMPONENT_BYTES - 16].rstrip("-") or fallback

@@ -21,6 +21,7 @@ class StudentIndex(Index):
     def generate(
         self, docnames: list[str] | None = None
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        """The index entries, grouped under their headings."""
         catalogue = catalogue_of(self.domain.env)
         letters: dict[str, list[IndexEntry]] = defaultdict(list)
         for person, items in catalogue.students():
@@ -49,6 +50,7 @@ class WeekIndex(Index):
     def generate(
         self, docnames: list[str] | None = None
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        """The index entries, grouped under their headings."""
         catalogue = catalogue_of(self.domain.env)
         content: list[tuple[str, list[IndexEntry]]] = []
         for week in catalogue.weeks():

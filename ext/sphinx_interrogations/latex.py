@@ -26,6 +26,7 @@ def bookmark(self: LaTeXTranslator, node: nodes.Element, level: int, text: str) 
 
 
 def visit_week(self: LaTeXTranslator, node: week) -> None:
+    """Targets of the week, then open its box."""
     self.body.append("\n")
     for anchor in node["ids"]:
         self.body.append(self.hypertarget(anchor, anchor=False))
@@ -33,6 +34,7 @@ def visit_week(self: LaTeXTranslator, node: week) -> None:
 
 
 def depart_week(self: LaTeXTranslator, node: week) -> None:
+    """Close the week's box."""
     self.body.append("\n\\end{sphinxseminarweek}\n")
 
 
@@ -43,36 +45,44 @@ def item_bookmark(self: LaTeXTranslator, node: nodes.Element) -> str:
 
 
 def visit_interrogation(self: LaTeXTranslator, node: interrogation) -> None:
+    """Bookmark the interrogation and open its box."""
     bookmark(self, node, self.sectionlevel, item_bookmark(self, node))
     self.body.append("\\begin{sphinxseminarinterrogation}\n")
 
 
 def depart_interrogation(self: LaTeXTranslator, node: interrogation) -> None:
+    """Close the interrogation's box."""
     self.body.append("\n\\end{sphinxseminarinterrogation}\n")
 
 
 def visit_question(self: LaTeXTranslator, node: question) -> None:
+    """Open the question's box."""
     self.body.append("\n\\begin{sphinxseminarquestion}\n")
 
 
 def depart_question(self: LaTeXTranslator, node: question) -> None:
+    """Close the question's box."""
     self.body.append("\n\\end{sphinxseminarquestion}\n")
 
 
 def visit_response(self: LaTeXTranslator, node: response) -> None:
+    """Bookmark the response and open its box."""
     bookmark(self, node, self.sectionlevel + 1, item_bookmark(self, node))
     self.body.append("\\begin{sphinxseminarresponse}\n")
 
 
 def depart_response(self: LaTeXTranslator, node: response) -> None:
+    """Close the response's box."""
     self.body.append("\n\\end{sphinxseminarresponse}\n")
 
 
 def visit_item_heading(self: LaTeXTranslator, node: item_heading) -> None:
+    """Open an item's heading."""
     self.body.append("\n\\sphinxseminarheading{")
 
 
 def depart_item_heading(self: LaTeXTranslator, node: item_heading) -> None:
+    """Close the heading and print the permalink."""
     self.body.append("}\n")
     self.body.append(permalink(self, node.parent))
 
@@ -88,10 +98,12 @@ def permalink(self: LaTeXTranslator, item: nodes.Element) -> str:
 
 
 def visit_item_meta(self: LaTeXTranslator, node: item_meta) -> None:
+    """Open the readings and tags line."""
     self.body.append("\n\\sphinxseminarmeta{")
 
 
 def depart_item_meta(self: LaTeXTranslator, node: item_meta) -> None:
+    """Close the readings and tags line."""
     self.body.append("}\n")
 
 

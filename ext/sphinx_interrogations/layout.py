@@ -29,7 +29,8 @@ class EmitsEvents(Protocol):
 
     config: Any
 
-    def emit_firstresult(self, name: str, *args: Any) -> Any: ...
+    def emit_firstresult(self, name: str, *args: Any) -> Any:
+        """The first handler's answer to event ``name``."""
 
 
 def lms_layout(app: EmitsEvents) -> LmsLayout | None:

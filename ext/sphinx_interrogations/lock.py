@@ -55,6 +55,7 @@ class LockEntry:
     former_docnames: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, object]:
+        """The entry as written in the lock file."""
         data: dict[str, object] = {"kind": self.kind, "docname": self.docname, "url": self.url}
         if self.former_docnames:
             data["former_docnames"] = list(self.former_docnames)

@@ -10,12 +10,28 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Set
+from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass
 from html import escape
+from typing import Protocol
 
 from .address import on_page
-from .lock import Lock
+
+
+class Locked(Protocol):
+    """What a redirect needs of a locked anchor (a :class:`.lock.LockEntry`)."""
+
+    @property
+    def kind(self) -> str:
+        """Week, interrogation or response."""
+
+    @property
+    def docname(self) -> str:
+        """Where it was published last."""
+
+    @property
+    def former_docnames(self) -> tuple[str, ...]:
+        """Earlier pages it was published on."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +44,7 @@ class Redirect:
     targets: tuple[tuple[str, str], ...]
 
 
-def plan(lock: Lock, current: dict[str, str], existing: Set[str]) -> list[Redirect]:
+def plan(lock: Mapping[str, Locked], current: dict[str, str], existing: Set[str]) -> list[Redirect]:
     """Redirects for every locked page not in ``existing`` whose anchors live on elsewhere.
 
     ``current`` maps every id and alias built now to its docname.

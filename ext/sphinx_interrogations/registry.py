@@ -63,6 +63,7 @@ def collect(builder: Builder, layout: LmsLayout | None = None) -> Registry:
     pages: dict[str, str] = {}
 
     def located(docname: str, anchor: str) -> dict[str, str | None]:
+        """Docname, relative and absolute URL of an anchor."""
         if docname not in pages:
             pages[docname] = site.page(docname)
         relative = on_page(pages[docname], anchor)
@@ -120,6 +121,7 @@ def dumps(registry: Registry) -> str:
     """
 
     def encoded(value: object) -> str:
+        """Compact JSON text of a value."""
         return json.dumps(value, ensure_ascii=False)
 
     fields = [f"  {encoded(key)}: {encoded(value)}" for key, value in registry.items()]

@@ -68,6 +68,7 @@ class SanitizeUntrustedText(SphinxTransform):
     default_priority = 400
 
     def apply(self) -> None:
+        """Refuse raw markup and unsafe links inside every interrogation."""
         for item in self.document.findall(interrogation):
             if not self.config.interrogations_allow_raw:
                 for raw in list(item.findall(nodes.raw)):
@@ -84,6 +85,7 @@ class SanitizeUntrustedText(SphinxTransform):
                     self.refuse_math(formula, unsafe[0])
 
     def refuse_raw(self, raw: nodes.raw) -> None:
+        """Show a raw node's source as a literal block, with a warning."""
         logger.warning(
             "raw %s markup in an interrogation is shown as text "
             "(set interrogations_allow_raw = True to trust it)",
@@ -98,6 +100,7 @@ class SanitizeUntrustedText(SphinxTransform):
         raw.replace_self(shown)
 
     def refuse_link(self, reference: nodes.reference) -> None:
+        """Keep a link's text but drop its target, with a warning."""
         logger.warning(
             "unsafe link target %r refused; its text is kept",
             reference["refuri"],

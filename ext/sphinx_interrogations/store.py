@@ -19,7 +19,8 @@ class HasDomains(Protocol):
     """What :func:`catalogue_of` needs of a Sphinx build environment."""
 
     @property
-    def domains(self) -> Any: ...
+    def domains(self) -> Any:
+        """The environment's domains."""
 
 
 def initial_data() -> dict[str, Any]:

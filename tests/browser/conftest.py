@@ -28,8 +28,8 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from sphinx_interrogations.domain import SeminarDomain
-from sphinx_interrogations.records import CitableRecord
+from sphinx_interrogations.catalogue import Item
+from sphinx_interrogations.store import catalogue_of
 from tests.conftest import REPO
 from tests.helpers import build, copy_root
 
@@ -61,7 +61,7 @@ class Site:
     #: page of every week, in week order ("weeks/week01.html")
     week_pages: tuple[str, ...]
     #: every interrogation and response, by week then document order
-    citables: tuple[CitableRecord, ...]
+    citables: tuple[Item, ...]
 
     def address(self, page: str) -> str:
         """Absolute URL of ``page`` (a path relative to the site's root, with query/fragment)."""
@@ -96,10 +96,9 @@ def build_site(
     overrides = {"html_theme": chosen_theme(srcdir), **(confoverrides or {})}
     result = build(srcdir, confoverrides=overrides)
     shutil.move(result.outdir, served / name)
-    domain = result.env.domains["seminar"]
-    assert isinstance(domain, SeminarDomain)
-    weeks = tuple(f"{record.docname}.html" for record in domain.weeks())
-    return Site(name, served / name, f"{origin}/{name}/", weeks, tuple(domain.citables()))
+    catalogue = catalogue_of(result.env)
+    weeks = tuple(f"{record.docname}.html" for record in catalogue.weeks())
+    return Site(name, served / name, f"{origin}/{name}/", weeks, tuple(catalogue.items()))
 
 
 def copy_archive(destination: Path) -> Path:

@@ -36,7 +36,7 @@ def test_every_item_has_a_working_cite_box(reader: Page, site: Site) -> None:
             )
             assert box.locator("a").get_attribute("href") == f"#{record.anchor}"
             plain = formats.nth(1).locator("pre").inner_text()
-            assert record.family_name in plain
+            assert record.student.family in plain
             assert f"{docname}.html#{record.anchor}" in plain
 
 

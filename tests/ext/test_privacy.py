@@ -192,3 +192,16 @@ def test_identifiers_get_slugs(privacy: Privacy) -> None:
     assert privacy.scrub("w02-zoe-o-brien", identifier=True).text == "w02-withheld"
     assert privacy.names_withheld("w02-withheld-response")
     assert not privacy.names_withheld("w02-withheldness")
+
+
+@pytest.mark.parametrize("roster_name", ["Łukasz Østergaard", "Lukasz Ostergaard"])
+def test_roster_and_scrubber_agree_on_every_spelling(tmp_path: Path, roster_name: str) -> None:
+    """One folding serves the roster look-up and the scrubbing: whichever spelling the roster
+    holds, every spelling in a directive or in running text is the same student."""
+    roster = write(tmp_path, "roster.csv", f"name,consent,number\n{roster_name},pseudonym,3\n")
+    privacy = Privacy(roster, load_roster(roster), None)
+    for spelling in ("Łukasz Østergaard", "Lukasz Ostergaard", "ŁUKASZ ØSTERGAARD"):
+        family = spelling.split()[-1]
+        assert privacy.identity(spelling, family, None, None) == ("Student 03", "Student 03")
+        scrubbed = privacy.scrub(f"As {spelling} argued, and {family.title()} agreed.")
+        assert scrubbed.text == "As Student 03 argued, and Student 03 agreed."

@@ -279,3 +279,45 @@ def test_a_borrowed_responder_class_does_not_hide_a_name_from_the_scrubber(
     assert "class 'seminar-responder' is the extension's own and was removed" in result.warnings
     html = (result.outdir / "index.html").read_text()
     assert "Brandt" not in html and "Okafor" not in html
+
+
+EXTRA_EXTENSION = """
+from sphinx_interrogations.privacy.public_build import PUBLIC_BUILD_EVENT, PublicOverrides
+
+
+def setup(app):
+    app.add_config_value("extra_title", "", "env", types=(str,))
+    app.add_config_value("extra_flag", True, "env", types=(bool,))
+    app.connect(
+        PUBLIC_BUILD_EVENT,
+        lambda app, config: PublicOverrides(("extra_title",), {"extra_flag": False}),
+    )
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
+"""
+
+
+def test_other_extensions_register_their_public_overrides(tmp_path: Path) -> None:
+    """The public build scrubs and forces what an extension registers, naming none itself."""
+    from sphinx_interrogations.privacy import public_build as module
+
+    assert "interrogations_lms" not in Path(module.__file__).read_text(encoding="utf-8")
+    src = write_project(
+        tmp_path / "src",
+        {
+            "index.rst": "Archive\n=======\n",
+            "extra.py": EXTRA_EXTENSION,
+            "roster.csv": "name,consent,number\nAda Lovelace,pseudonym,1\n",
+        },
+        conf="""
+        import os, sys
+        sys.path.insert(0, os.path.dirname(__file__))
+        extensions.append("extra")
+        interrogations_roster = "roster.csv"
+        extra_title = "Notes by Ada Lovelace"
+        """,
+    )
+    result = public_build(src, "html")
+    assert (result.env.config.extra_title, result.env.config.extra_flag) == (
+        "Notes by Student 01",
+        False,
+    )

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_interrogations.domain import SeminarDomain
-from sphinx_interrogations.records import CitableRecord
+from sphinx_interrogations.catalogue import Item
+from sphinx_interrogations.store import catalogue_of
 from tests.conftest import REPO
 from tests.helpers import build, copy_root
 
@@ -28,7 +28,7 @@ class Document:
     #: week number -> title of the week's chapter
     weeks: dict[int, str]
     #: every interrogation and response, by week then document order
-    citables: tuple[CitableRecord, ...]
+    citables: tuple[Item, ...]
 
 
 def source_of(name: str, rootdir: Path, destination: Path) -> Path:
@@ -54,7 +54,6 @@ def document(
     )
     assert compiled.returncode == 0, compiled.stdout[-3000:] + compiled.stderr[-3000:]
     [pdf] = result.outdir.glob("*.pdf")
-    domain = result.env.domains["seminar"]
-    assert isinstance(domain, SeminarDomain)
-    weeks = {week.number: result.env.titles[week.docname].astext() for week in domain.weeks()}
-    return Document(pdf, weeks, tuple(domain.citables()))
+    catalogue = catalogue_of(result.env)
+    weeks = {week.number: result.env.titles[week.docname].astext() for week in catalogue.weeks()}
+    return Document(pdf, weeks, tuple(catalogue.items()))

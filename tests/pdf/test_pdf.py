@@ -65,11 +65,11 @@ def expected_bookmarks(document: Document) -> list[tuple[str, str, str]]:
     expected = []
     for record in document.citables:
         if record.kind == "interrogation":
-            title = f"{record.number} {record.student}"
-            expected.append((title, document.weeks[record.week], record.student))
+            title = f"{record.number} {record.student.full}"
+            expected.append((title, document.weeks[record.week], record.student.full))
         else:
-            title = f"{record.number} {record.responder}"
-            expected.append((title, titles[record.parent], record.responder))
+            title = f"{record.number} {record.responder.full}"
+            expected.append((title, titles[record.parent], record.responder.full))
         titles[record.anchor] = title
     return [(plain(title), plain(parent), plain(name)) for title, parent, name in expected]
 

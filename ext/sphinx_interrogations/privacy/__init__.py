@@ -17,7 +17,8 @@ with a configuration error; it never falls back to names.
 from .identities import CODE_ALPHABET, pseudonym_code, pseudonyms
 from .policy import WITHHELD, Privacy
 from .public_build import prepare_public_build, published_identity
-from .roster import Student, consent_option, load_roster, stricter
+from .roster import load_roster
+from .students import Student, consent_option, stricter
 from .transform import ScrubNames
 
 __all__ = [

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from sphinx.errors import ConfigError
 
 from ..identity import name_key
-from .roster import Student
+from .students import Student
 
 PSEUDONYM_LABEL = "Student"
 #: Digits and consonants only: codes never spell a word or a name.

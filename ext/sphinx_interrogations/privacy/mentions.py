@@ -10,7 +10,7 @@ from typing import Literal, NamedTuple
 
 from ..identity import fold
 from .matching import after, before, letter_runs
-from .roster import Student
+from .students import Student
 
 COMMON_WORD = "also a common English word"
 SHARED_NAME = "a name shared by several students"

@@ -15,7 +15,7 @@ from ..identity import name_key, slug
 from .identities import Identity, pseudonyms
 from .matching import is_word_char, match_form
 from .mentions import Scrubbed, terms_of
-from .roster import Student, stricter
+from .students import Student, stricter
 
 logger = logging.getLogger(__name__)
 

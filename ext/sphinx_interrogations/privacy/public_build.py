@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -25,10 +26,10 @@ TEXT_CONFIG_VALUES = (
     "epub_publisher",
     "epub_copyright",
     "interrogations_course",
-    "interrogations_lms_course_title",
-    "interrogations_lms_course_code",
-    "interrogations_lms_description",
 )
+#: Event asking other extensions (an LMS exporter) for their public-build overrides: each
+#: handler ``(app, config) -> PublicOverrides | None``.
+PUBLIC_BUILD_EVENT = "seminar-public-build"
 #: Configuration values forced in public builds: no raw sources, no kept system messages, and
 #: no check against the anchor lock (it locks the named anchors of the full archive).
 PUBLIC_OVERRIDES = {
@@ -37,6 +38,25 @@ PUBLIC_OVERRIDES = {
     "keep_warnings": False,
     "interrogations_anchor_lock": "",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class PublicOverrides:
+    """What another extension needs of a public build: its configuration values holding text
+    shown in outputs (scrubbed like the project's title) and values forced in public builds."""
+
+    text_values: tuple[str, ...] = ()
+    forced: dict[str, object] = field(default_factory=dict)
+
+
+def overrides(app: Sphinx, config: Config) -> PublicOverrides:
+    """The extension's own overrides joined with every registered extension's."""
+    text, forced = list(TEXT_CONFIG_VALUES), dict(PUBLIC_OVERRIDES)
+    for answer in app.events.emit(PUBLIC_BUILD_EVENT, config):
+        if answer is not None:
+            text += answer.text_values
+            forced.update(answer.forced)
+    return PublicOverrides(tuple(dict.fromkeys(text)), forced)
 
 
 @functools.cache
@@ -98,7 +118,8 @@ def prepare_public_build(app: Sphinx, config: Config) -> None:
             f"environment variable {config.interrogations_pseudonym_key_env} or "
             "interrogations_pseudonym_key_file (the same key every build keeps pseudonyms stable)"
         )
-    for name in TEXT_CONFIG_VALUES:
+    wanted = overrides(app, config)
+    for name in wanted.text_values:
         if name in config:
             setattr(config, name, scrub_value(privacy, config[name]))
     if "latex_documents" in config:
@@ -106,6 +127,6 @@ def prepare_public_build(app: Sphinx, config: Config) -> None:
             (*entry[:2], *(scrub_value(privacy, value) for value in entry[2:4]), *entry[4:])
             for entry in config.latex_documents
         ]
-    for name, value in PUBLIC_OVERRIDES.items():
+    for name, value in wanted.forced.items():
         if name in config:
             setattr(config, name, value)

@@ -1,49 +1,19 @@
-"""The roster of students: loading and checking it, and the consent levels it records."""
+"""The roster of students: loading and checking it."""
 
 from __future__ import annotations
 
 import csv
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from docutils.parsers.rst import directives
 from sphinx.errors import ConfigError
 
 from ..identity import clean_name, name_key
+from .students import CONSENTS, Student
 
-#: Consent levels, least to most restrictive.
-CONSENTS = ("named", "pseudonym", "exclude")
 MAX_NUMBER = 999
 ROSTER_COLUMNS = frozenset({"name", "aliases", "consent", "number"})
-
-
-def consent_option(argument: str | None) -> str:
-    """Directive option converter for ``:consent:``."""
-    return directives.choice(argument, CONSENTS)
-
-
-def stricter(first: str, second: str | None) -> str:
-    """The more restrictive of two consent levels (``second`` may be absent)."""
-    if second is None:
-        return first
-    return max(first, second, key=CONSENTS.index)
-
-
-@dataclass(frozen=True, slots=True)
-class Student:
-    """One roster entry."""
-
-    name: str
-    aliases: tuple[str, ...]
-    consent: str
-    number: int | None
-    row: int
-
-    @property
-    def spellings(self) -> tuple[str, ...]:
-        return (self.name, *self.aliases)
 
 
 def load_roster(path: Path) -> list[Student]:

@@ -83,6 +83,7 @@ class ScrubNames(SphinxTransform):
     default_priority = 840
 
     def apply(self, **kwargs: Any) -> None:
+        """Scrub the document (public builds only)."""
         if not self.config.interrogations_public:
             return
         privacy = privacy_for(self.config)
@@ -101,6 +102,7 @@ class ScrubNames(SphinxTransform):
         document = self.document
 
         def ident(name: str) -> str:
+            """The scrubbed form of an id or name."""
             return privacy.scrub(name, identifier=True).text
 
         for table in DOCUMENT_TABLES:

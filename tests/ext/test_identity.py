@@ -1,14 +1,16 @@
-"""The one identity function: deterministic, normalising, always a valid anchor."""
+"""The one identity: deterministic, normalising, always a valid anchor; one name folding."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinx_interrogations import ids
+from sphinx_interrogations import identity as ids
+from sphinx_interrogations.identity import LmsRole
 
 names = st.text(min_size=1, max_size=40)
 
@@ -25,6 +27,8 @@ def test_examples() -> None:
     assert ids.response_anchor("w06-a", 1) == "w06-a-response"
     assert ids.response_anchor("w06-a", 3) == "w06-a-response-3"
     assert ids.lms_identifier("w06-a") == "res_w06-a"
+    assert ids.lms_identifier("w06", LmsRole.MODULE) == "module_w06"
+    assert ids.overview_anchor("w06") == "w06-overview"
 
 
 @given(names)
@@ -64,3 +68,33 @@ def test_different_students_get_different_ids(first: str, second: str) -> None:
             return "".join(ch for ch in ids.slug(name) if ch.isalnum())
 
         assert letters(first) == letters(second)
+
+
+SPELLINGS = ("Łukasz Østergaard", "Lukasz Ostergaard", "ŁUKASZ ØSTERGAARD")
+
+
+def test_one_folding_for_every_spelling() -> None:
+    assert {ids.fold(name) for name in SPELLINGS} == {"lukasz ostergaard"}
+    assert {ids.slug(name) for name in SPELLINGS} == {"lukasz-ostergaard"}
+    # invisible characters (soft hyphen, zero-width space/joiners, BOM) never count
+    assert ids.fold("\ufeffDmy\u00adtro Khu\u200btk\u200dyy\u200c") == "dmytro khutkyy"
+    assert ids.slug("Dmy\u00adtro Khut\u200bkyy") == "dmytro-khutkyy"
+    assert ids.fold("Ｄｍｙｔｒｏ") == "dmytro"  # compatibility forms (full width) fold too
+
+
+@given(names)
+def test_fold_with_origin_points_into_the_text(text: str) -> None:
+    folded, origin = ids.fold_with_origin(text)
+    assert folded == ids.fold(text) and len(origin) == len(folded)
+    assert origin == sorted(origin) and all(0 <= index < len(text) for index in origin)
+
+
+def test_path_limits() -> None:
+    assert ids.page_file("wiki_content", "w06-a") == "wiki_content/w06-a.html"
+    assert ids.checked_path("a/" + "b" * 120) == "a/" + "b" * 120
+    with pytest.raises(ids.IdentityError, match="longer than 120 bytes"):
+        ids.checked_path("a/" + "é" * 61)  # 122 bytes in UTF-8
+    with pytest.raises(ids.IdentityError, match="path longer than 240 bytes"):
+        ids.checked_path("/".join(["c" * 100] * 3))
+    assert len(ids.file_stem("x" * 500, "image")) <= ids.MAX_COMPONENT_BYTES
+    assert ids.file_stem("???", "image") == "image"
