@@ -133,9 +133,11 @@ class Privacy:
             for match in self._pattern.finditer(form)
             if self._terms[int((match.lastgroup or "")[1:])].action == "replace"
         ]
+        if found:
+            return list(dict.fromkeys(found))
         letters = re.sub(r"[\W_]+", "", form)
-        found += [joined for joined in self._loose if joined in letters]
-        return list(dict.fromkeys(found))
+        loose = [joined for joined in self._loose if joined in letters]
+        return [joined for joined in loose if not any(joined in other for other in loose if other != joined)]
 
     def names_withheld(self, text: str) -> bool:
         """Whether ``text`` (already scrubbed) names a student left out of the build."""

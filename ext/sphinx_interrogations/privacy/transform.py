@@ -58,6 +58,8 @@ KEPT_ATTRIBUTES = frozenset(
         "docname",
     }
 )
+#: Cross-reference types whose target is a document or file name.
+FILE_REFERENCE_TYPES = frozenset({"doc", "download"})
 #: Tables of a docutils document keyed by ids or names (``names``: docutils 0.23 and newer).
 DOCUMENT_TABLES = (
     "ids",
@@ -192,7 +194,7 @@ class ScrubNames(SphinxTransform):
                     (scrub_value(privacy, title), ref) for title, ref in element["entries"]
                 ]
             for name, value in list(element.attributes.items()):
-                if name in KEPT_ATTRIBUTES or (name == "reftarget" and element.get("reftype") == "doc"):
+                if name in KEPT_ATTRIBUTES or (name == "reftarget" and is_file_reference(element)):
                     continue
                 identifier = name in IDENTIFIER_ATTRIBUTES
                 element[name] = scrub_value(privacy, value, identifier=identifier)
@@ -207,6 +209,12 @@ class ScrubNames(SphinxTransform):
             if isinstance(element, pending_xref) and privacy.names_withheld(str(target)):
                 withheld.append(element)
         return withheld
+
+
+def is_file_reference(element: nodes.Element) -> bool:
+    """Whether ``element`` refers to a file or document by its name (``:doc:``, ``:download:``):
+    file names are kept out of the output by :mod:`.files`, never rewritten here."""
+    return element.get("reftype") in FILE_REFERENCE_TYPES
 
 
 def _heading_names(item: response, name: str) -> list[nodes.Text]:
