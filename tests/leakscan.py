@@ -9,7 +9,8 @@ characters (soft hyphens, zero-width spaces and joiners, ...) stripped, so NFC, 
 ASCII and transliterated spellings all count, and slugs (``jose-nunez``, ``li-nuo``) too; a word
 broken by a hyphen at a line end is joined. Latin names are compared run by run (letters and
 digits are separate runs: "natani2013"); names in scripts written without spaces, or with
-attached particles (Chinese, Japanese, Arabic, Korean), anywhere in the text.
+attached particles (Chinese, Japanese, Arabic, Korean), anywhere in the text, and so are
+distinctive words of six letters or more (``~kmorgul``).
 
 It deliberately shares no code with the extension's scrubber.
 """
@@ -81,8 +82,9 @@ class Needle:
 
     @property
     def anywhere(self) -> bool:
-        """Whether the needle is looked for anywhere (a script without spaces), not by runs."""
-        return bool(UNSPACED.search(self.letters))
+        """Whether the needle is also looked for anywhere, not only by runs: a name in a script
+        without spaces, or one distinctive word ("morgul" in ``~kmorgul``)."""
+        return bool(UNSPACED.search(self.letters)) or (self.in_binary and not self.splits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,9 +195,7 @@ Index = dict[str, list[Needle]]
 
 
 def _find_anywhere(folded: str, index: Index) -> Iterator[tuple[Needle, int, int]]:
-    """(needle, start, end) of each needle of a script without spaces, found anywhere."""
-    if not UNSPACED.search(folded):
-        return
+    """(needle, start, end) of each needle looked for anywhere, found anywhere."""
     for needles in index.values():
         for needle in needles:
             if needle.anywhere and (found := _anywhere_pattern(needle).search(folded)):
@@ -223,7 +223,7 @@ def _find(folded: str, index: Index) -> Iterator[tuple[Needle, int, int]]:
     tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(folded)]
     for at, (start, _end, token) in enumerate(tokens):
         for needle in index.get(token[0], ()):
-            if needle.anywhere:
+            if UNSPACED.search(needle.letters):
                 continue
             letters, spelled, following = needle.letters, token, at + 1
             if not letters.startswith(token):
