@@ -22,6 +22,7 @@ import functools
 import html
 import importlib.util
 import io
+import itertools
 import re
 import subprocess
 import tempfile
@@ -206,7 +207,7 @@ def _find_anywhere(folded: str, index: Index) -> Iterator[tuple[Needle, int, int
 def _anywhere_pattern(needle: Needle) -> re.Pattern[str]:
     """The needle's runs, at most ``MAX_GAP`` separators apart."""
     cuts = [0, *sorted(needle.splits), len(needle.letters)]
-    pieces = [re.escape(needle.letters[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)]
+    pieces = [re.escape(needle.letters[a:b]) for a, b in itertools.pairwise(cuts)]
     return re.compile(f"[\\W_]{{0,{MAX_GAP}}}".join(pieces))
 
 

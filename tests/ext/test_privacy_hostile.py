@@ -29,7 +29,9 @@ PUBLIC = {"interrogations_public": True, "interrogations_lms_schema_dir": str(SC
 BUILDERS = ("html", "latex", "canvas", "moodle")
 HASHED_IMAGE = r"img-[0-9a-f]{16}\.png"
 PUBLIC_CASES = sorted(
-    path.stem for path in CATALOGUE.glob("*.rst") if "interrogations_public = True" in path.read_text()
+    path.stem
+    for path in CATALOGUE.glob("*.rst")
+    if "interrogations_public = True" in path.read_text()
 )
 
 

@@ -9,6 +9,7 @@ address itself; an address written as text is replaced by a placeholder).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from docutils import nodes
@@ -72,14 +73,14 @@ def refuse_named_addresses(privacy: Privacy, document: nodes.document) -> None:
         written = str(text)
         if "@" not in written and "://" not in written:
             continue
-        shown = ADDRESS.sub(lambda match: _withheld_if_named(privacy, match, text), written)
+        shown = ADDRESS.sub(functools.partial(_withheld_if_named, privacy, text.parent), written)
         if shown != written:
             text.parent.replace(text, nodes.Text(shown))
 
 
-def _withheld_if_named(privacy: Privacy, match: re.Match[str], text: nodes.Text) -> str:
+def _withheld_if_named(privacy: Privacy, location: nodes.Node, match: re.Match[str]) -> str:
     names = privacy.names_in_address(match[0])
     if not names:
         return match[0]
-    refuse("the address", match[0], names, text.parent)
+    refuse("the address", match[0], names, location)
     return str(ADDRESS_WITHHELD)

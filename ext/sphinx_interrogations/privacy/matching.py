@@ -52,11 +52,21 @@ def _kept(char: str) -> str:
     )
 
 
-def match_form(text: str) -> tuple[str, list[int]]:
-    """The form ``text`` is matched in, with the index in ``text`` of each of its characters."""
-    if not CANDIDATE.search(text) and not LINE_END_HYPHEN.search(text):
+def has_line_end_hyphen(text: str) -> bool:
+    """Whether a word of ``text`` is broken by a hyphen at a line end."""
+    return bool(LINE_END_HYPHEN.search(text))
+
+
+def match_form(text: str, *, join: bool = True) -> tuple[str, list[int]]:
+    """The form ``text`` is matched in, with the index in ``text`` of each of its characters.
+
+    ``join``: words broken by a hyphen at a line end are joined ("Khut-\nkyy"); without it,
+    the hyphen stays ("Natani-\nlike"): a text holding one is matched both ways.
+    """
+    if not CANDIDATE.search(text) and not (join and has_line_end_hyphen(text)):
         return fold_with_origin(text)
-    joined = {i for m in LINE_END_HYPHEN.finditer(text) for i in range(m.start(), m.end())}
+    hyphens = LINE_END_HYPHEN.finditer(text) if join else ()
+    joined = {i for m in hyphens for i in range(m.start(), m.end())}
     form: list[str] = []
     origin: list[int] = []
     start = 0

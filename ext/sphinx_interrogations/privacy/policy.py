@@ -13,7 +13,7 @@ from sphinx.util import logging
 from ..i18n import _
 from ..identity import name_key, slug
 from .identities import Identity, pseudonyms
-from .matching import is_word_char, match_form
+from .matching import has_line_end_hyphen, is_word_char, match_form
 from .mentions import Scrubbed, terms_of
 from .students import Student, stricter
 
@@ -88,7 +88,15 @@ class Privacy:
         ``identifier`` gives slugs ("student-07") for anchors and labels instead of display
         names. Unsure mentions are left as written and returned, for a located warning.
         """
-        form, origin = match_form(text)
+        scrubbed = self._scrub(text, identifier, join=True)
+        if not has_line_end_hyphen(text):
+            return scrubbed
+        again = self._scrub(scrubbed.text, identifier, join=False)
+        more = tuple(mention for mention in again.unsure if mention not in scrubbed.unsure)
+        return Scrubbed(again.text, scrubbed.unsure + more)
+
+    def _scrub(self, text: str, identifier: bool, *, join: bool) -> Scrubbed:
+        form, origin = match_form(text, join=join)
         pieces: list[str] = []
         unsure: list[tuple[str, str]] = []
         done = 0
@@ -137,7 +145,11 @@ class Privacy:
             return list(dict.fromkeys(found))
         letters = re.sub(r"[\W_]+", "", form)
         loose = [joined for joined in self._loose if joined in letters]
-        return [joined for joined in loose if not any(joined in other for other in loose if other != joined)]
+        return [
+            joined
+            for joined in loose
+            if not any(joined in other for other in loose if other != joined)
+        ]
 
     def names_withheld(self, text: str) -> bool:
         """Whether ``text`` (already scrubbed) names a student left out of the build."""
