@@ -124,13 +124,16 @@ class Privacy:
             return Scrubbed(text, tuple(unsure))
         return Scrubbed("".join([*pieces, text[done:]]), tuple(unsure))
 
-    def responder_name(self, name: str) -> str:
-        """The public name of a response's author: a roster student's public name (the same
-        identity as an interrogation's), anyone else (staff) as written."""
+    def responder_name(self, name: str) -> str | None:
+        """The public name of a response's author, from the same identity as an
+        interrogation's student: a roster student's pseudonym (None: left out of the build),
+        anyone else (staff) as written."""
         student = self._by_slug.get(name_key(name))
         if student is None or student.consent == "named":
             return name
-        return self._public_name(student, identifier=False)
+        if student.consent == "exclude" or student.row not in self.pseudonyms:
+            return None
+        return self.pseudonyms[student.row]
 
     def names_in_address(self, address: str) -> list[str]:
         """Spellings of students found in a URL or e-mail address (percent-decoded): at word

@@ -10,11 +10,11 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from ..i18n import _
-from ..nodes import item_heading, response
 from .addresses import refuse_named_addresses
 from .mentions import COMMON_WORD
 from .policy import Privacy, scrub_value
 from .public_build import privacy_for
+from .responders import publish_responders
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ IDENTIFIER_ATTRIBUTES = frozenset(
 )
 #: Attributes left alone: structure, file paths and docnames (a docname holding a name is
 #: refused, see :mod:`.files`), addresses (checked, never rewritten: :mod:`.addresses`) and
-#: the responder (published by :meth:`ScrubNames.publish_responders`).
+#: the responder (published by :func:`.responders.publish_responders`).
 KEPT_ATTRIBUTES = frozenset(
     {
         "classes",
@@ -91,7 +91,7 @@ class ScrubNames(SphinxTransform):
         privacy = privacy_for(self.config)
         self.env.note_dependency(str(privacy.roster))
         refuse_named_addresses(privacy, self.document)
-        staff = self.publish_responders(privacy)
+        staff = publish_responders(privacy, self.document)
         self.scrub_text(privacy, staff)
         withheld = self.scrub_attributes(privacy)
         for xref in withheld:
@@ -115,38 +115,6 @@ class ScrubNames(SphinxTransform):
         document.nameids = {
             name: ident(id_) if id_ else id_ for name, id_ in document.nameids.items()
         }
-
-    def publish_responders(self, privacy: Privacy) -> set[int]:
-        """Give each response the public name of its author, in its ``responder`` and in the
-        heading the directive wrote; return the text nodes of staff names, kept as written.
-
-        A roster student is published like an interrogation's student. A name not in the
-        roster that holds a student's name cannot be told apart: a located error, and the
-        name is scrubbed like any text.
-        """
-        staff: set[int] = set()
-        for item in self.document.findall(response):
-            written = item["responder"]
-            public = privacy.responder_name(written)
-            if public == written and privacy.scrub(written).text != written:
-                public = privacy.scrub(written).text
-                logger.error(
-                    "the responder %r is not in the roster but their name holds a student's: "
-                    "published as %r; write a roster student's name as in the roster, or the "
-                    "staff member's name without it",
-                    written,
-                    public,
-                    location=item,
-                    type="seminar",
-                    subtype="privacy",
-                )
-            item["responder"] = public
-            for text in _heading_names(item, written):
-                if public == written:
-                    staff.add(id(text))
-                else:
-                    text.parent.replace(text, nodes.Text(public))
-        return staff
 
     def scrub_text(self, privacy: Privacy, kept: set[int]) -> None:
         """Scrub every text node but staff names, warning where a name is unsure."""
@@ -215,16 +183,3 @@ def is_file_reference(element: nodes.Element) -> bool:
     """Whether ``element`` refers to a file or document by its name (``:doc:``, ``:download:``):
     file names are kept out of the output by :mod:`.files`, never rewritten here."""
     return element.get("reftype") in FILE_REFERENCE_TYPES
-
-
-def _heading_names(item: response, name: str) -> list[nodes.Text]:
-    """The text nodes of the responder's name in the heading the directive wrote."""
-    heading = item.children[0] if item.children else None
-    if not isinstance(heading, item_heading):
-        return []
-    return [
-        text
-        for child in heading.children
-        if isinstance(child, nodes.inline) and child.astext() == name
-        for text in child.findall(nodes.Text)
-    ]
