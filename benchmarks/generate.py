@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sphinx_interrogations import ids
+from sphinx_interrogations import identity as ids
 
 VARIANTS = ("seminar", "plain", "exercise")
 COURSE = "Sociology 929"

@@ -70,6 +70,17 @@ class Site:
         """The published URL (``None`` when ``html_baseurl`` is unset)."""
         return absolute_url(self.baseurl, self.url(docname, anchor))
 
+    def relative(self, source: str, target: str) -> str:
+        """The URI of ``target``'s page from ``source``'s page ("" for the same page)."""
+        base, to = self.page(source).split("/"), self.page(target).split("/")
+        while len(base) > 1 and len(to) > 1 and base[0] == to[0]:
+            base, to = base[1:], to[1:]
+        if base == to:
+            return ""
+        if len(base) == 1 and to == [""]:
+            return "./"
+        return "../" * (len(base) - 1) + "/".join(to)
+
     def permalink(self, docname: str, anchor: str) -> str:
         """The URL to cite: absolute when ``html_baseurl`` is set, else relative to the root."""
         return self.absolute(docname, anchor) or self.url(docname, anchor)

@@ -11,7 +11,7 @@ from html import escape
 from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
 
-from .address import Site
+from .address import Site, on_page
 from .citation import bibtex, citation_for, csl_json, plain_text
 from .i18n import _
 from .store import catalogue_of
@@ -33,7 +33,7 @@ def cite_control(translator: HTML5Translator, item: nodes.Element) -> str:
     link = Site.of(builder.config, builder.name).permalink(record.docname, record.anchor)
     citation = citation_for(record, catalogue.week_of(record.docname), link)
     formats = [
-        (str(_("Permalink")), f'<a href="#{record.anchor}">{escape(link)}</a>'),
+        (str(_("Permalink")), f'<a href="{escape(on_page("", record.anchor))}">{escape(link)}</a>'),
         (str(_("Plain text")), escape(plain_text(citation))),
         ("BibTeX", escape(bibtex(citation).rstrip("\n"))),
         ("CSL-JSON", escape(csl_json(citation))),

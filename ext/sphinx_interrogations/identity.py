@@ -137,6 +137,11 @@ def overview_anchor(week: str) -> str:
     return f"{week}-overview"
 
 
+def pdf_destination(anchor: str) -> str:
+    """Name of the PDF bookmark destination of the object with ``anchor``."""
+    return f"seminar.{anchor}"
+
+
 def lms_identifier(anchor: str, role: LmsRole = LmsRole.RESOURCE) -> str:
     """Common Cartridge identifier (an NCName) of the object with ``anchor`` in ``role``."""
     return f"{role.value}_{anchor}"
@@ -160,8 +165,3 @@ def checked_path(path: str) -> str:
 def page_file(folder: str, anchor: str) -> str:
     """Package path of the page with ``anchor`` in ``folder``: ``wiki_content/w06-a.html``."""
     return checked_path(f"{folder}/{anchor}.html" if folder else f"{anchor}.html")
-
-
-def file_stem(name: str, fallback: str) -> str:
-    """A lowercase ASCII file stem for user-named files (``fallback`` if nothing is left)."""
-    return slug(name)[: MAX_COMPONENT_BYTES - 16].rstrip("-") or fallback

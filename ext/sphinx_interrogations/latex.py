@@ -9,6 +9,7 @@ from docutils import nodes
 from sphinx.writers.latex import LaTeXTranslator
 
 from .address import Site
+from .identity import pdf_destination
 from .labels import bookmark as bookmark_text
 from .nodes import interrogation, item_heading, item_meta, question, response, week
 from .store import catalogue_of
@@ -19,7 +20,7 @@ def bookmark(self: LaTeXTranslator, node: nodes.Element, level: int, text: str) 
     # Keep the bookmark on the page where the item starts (not at the foot of the one before).
     self.body.append("\n\\needspace{5\\baselineskip}\\phantomsection")
     self.body.append(f"\\sphinxseminarbookmark{{{level}}}{{{self.encode(text)}}}")
-    self.body.append(f"{{seminar.{node['ids'][0]}}}\n")
+    self.body.append(f"{{{pdf_destination(node['ids'][0])}}}\n")
     for anchor in node["ids"]:
         self.body.append(self.hypertarget(anchor, anchor=False))
     self.body.append("\n")

@@ -16,8 +16,9 @@ class week(nodes.container):
 class interrogation(nodes.container):
     """One student's question with its responses; ``ids[0]`` is its stable anchor.
 
-    Attributes: ``student``, ``family_name``, ``title``, ``week``, ``number`` (set after reading),
-    ``readings``, ``tags``, ``aliases``.
+    Attributes: ``student``, ``family_name``, ``title``, ``week``, ``ordinal`` (its place in the
+    week), ``number`` (the display text of its heading), ``readings``, ``tags``, ``aliases``.
+    Outputs read the catalogue record (:mod:`.catalogue`), not these attributes.
     """
 
 
@@ -26,7 +27,8 @@ class question(nodes.container):
 
 
 class response(nodes.container):
-    """An instructor's response; ``ids[0]`` is its stable anchor. Attributes: ``responder``."""
+    """An instructor's response; ``ids[0]`` is its stable anchor. Attributes: ``responder``,
+    ``ordinal`` (its place among the interrogation's responses), ``aliases``."""
 
 
 class item_heading(nodes.paragraph):

@@ -16,7 +16,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from . import lock, redirects
-from .address import PUBLISHING_BUILDERS
+from .address import PUBLISHING_BUILDERS, Site
 from .i18n import _
 from .store import catalogue_of
 
@@ -81,7 +81,7 @@ def write_redirects(app: Sphinx, error: Exception | None) -> None:
     for redirect in redirects.plan(entries, current_docnames(app.env), app.env.found_docs):
         page = redirects.render(
             redirect,
-            functools.partial(builder.get_relative_uri, redirect.old_docname),
+            functools.partial(Site.of(app.config, builder.name).relative, redirect.old_docname),
             app.config.language or "en",
             title=str(_("Page moved")),
             message=str(_("This page has moved to")),

@@ -67,6 +67,11 @@ def test_pages_are_quoted_once_and_suffix_aware() -> None:
         "weeks/plain/",
     ]
     assert folders.page(ODD_PAGE).endswith("%C5%81%C3%B3d%C5%BA/")
+    assert site.relative("weeks/week06", "weeks/plain") == "plain.html"
+    assert site.relative("weeks/week06", ODD_PAGE) == site.page(ODD_PAGE).removeprefix("weeks/")
+    assert site.relative("weeks/plain", "index") == "../index.html"
+    assert folders.relative("weeks/plain", "index") == "../../"
+    assert folders.relative("weeks/plain", "weeks/plain") == ""
     assert on_page("p.html", "") == "p.html"
     assert canvas_link("w06-a", "w06-a-response") == "$WIKI_REFERENCE$/pages/w06-a#w06-a-response"
 

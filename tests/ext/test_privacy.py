@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sphinx.errors import ConfigError
 
-from sphinx_interrogations.ids import slug
+from sphinx_interrogations.identity import slug
 from sphinx_interrogations.privacy import (
     CODE_ALPHABET,
     WITHHELD,
