@@ -159,3 +159,22 @@ def test_a_page_named_after_a_student_is_left_out(tmp_path: Path) -> None:
     result = build(write_project(tmp_path / "src", pages))
     assert not (result.outdir / "weeks").exists()
     assert "weeks/natani-notes" not in result.env.found_docs
+
+
+def test_a_parallel_public_build_names_files_and_labels_alike(
+    rootdir: Path, tmp_path: Path, hostile: dict[str, Build]
+) -> None:
+    """Hashed file names and renamed labels survive the merge of parallel readers."""
+    src = copy_root(rootdir, "privacy-hostile", tmp_path / "src")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(KEY_ENV, KEY)
+        parallel = build(src, "html", parallel=2, confoverrides=PUBLIC)
+    for page in ("index.html", "weeks/week01.html", "weeks/week02.html"):
+        serial_page = (hostile["html"].outdir / page).read_bytes()
+        assert (parallel.outdir / page).read_bytes() == serial_page
+    assert sorted(p.name for p in (parallel.outdir / "_images").iterdir()) == sorted(
+        p.name for p in (hostile["html"].outdir / "_images").iterdir()
+    )
+    week1 = parse_html(parallel.outdir / "weeks" / "week01.html")
+    (download,) = week1.xpath("//a[contains(@class, 'download')]/@href")
+    assert (parallel.outdir / "weeks" / download).is_file()
