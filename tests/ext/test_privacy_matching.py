@@ -20,6 +20,8 @@ Dmytro Khutkyy,,pseudonym,3
 علي,,pseudonym,6
 김민수,,pseudonym,7
 Elsa Noterman,,exclude,
+Emanuel Ubert,,pseudonym,8
+Madi Pape,,pseudonym,9
 Ada Lovelace,,named,
 """
 
@@ -78,6 +80,9 @@ def test_the_match_form_maps_back_to_the_original(privacy: Privacy) -> None:
         ("https://example.org/na\u00adtani/", ["natani"]),
         ("https://example.org/%E6%9D%8E%E5%A8%9C/", ["李娜"]),
         ("https://example.org/lovelace/", []),
+        ("https://example.org/~eubert/", ["ubert"]),
+        ("https://example.org/papers/elsewhere/", []),
+        ("https://example.org/kmorgul2/", ["morgul"]),
         ("https://example.org/courses/seminar/", []),
     ],
 )

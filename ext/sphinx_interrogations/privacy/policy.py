@@ -22,8 +22,10 @@ logger = logging.getLogger(__name__)
 #: What replaces a mention of a student who is left out of public builds.
 WITHHELD = _("[name withheld]")
 WITHHELD_SLUG = "withheld"
-#: Spellings at least this long are looked for anywhere in an address, not only as words.
-LOOSE_LETTERS = 4
+#: In an address, a spelling this long is looked for inside any word ("~kmorgul", "jnatani2"),
+#: a shorter one (of four letters or more) also after one initial ("eubert"), not in "papers".
+ANYWHERE_LETTERS = 6
+INITIAL_LETTERS = 4
 
 
 class Privacy:
@@ -38,7 +40,7 @@ class Privacy:
         alternatives = "|".join(term.pattern(f"t{i}") for i, term in enumerate(self._terms))
         self._pattern = re.compile(alternatives or "(?!)")
         sure = {"".join(term.runs) for term in self._terms if term.action == "replace"}
-        self._loose = sorted(joined for joined in sure if len(joined) >= LOOSE_LETTERS)
+        self._loose = sorted(s for s in sure if s.isascii() and len(s) >= INITIAL_LETTERS)
 
     def missing_pseudonyms(self) -> list[Student]:
         """Students published under a pseudonym who have neither a number nor a key-made code."""
@@ -137,7 +139,7 @@ class Privacy:
 
     def names_in_address(self, address: str) -> list[str]:
         """Spellings of students found in a URL or e-mail address (percent-decoded): at word
-        boundaries, or anywhere for those of four letters or more ("~kmorgul")."""
+        boundaries, or inside a word as :data:`ANYWHERE_LETTERS` says."""
         form = match_form(unquote(address))[0]
         found = [
             match[0]
@@ -146,13 +148,13 @@ class Privacy:
         ]
         if found:
             return list(dict.fromkeys(found))
-        letters = re.sub(r"[\W_]+", "", form)
-        loose = [joined for joined in self._loose if joined in letters]
-        return [
-            joined
-            for joined in loose
-            if not any(joined in other for other in loose if other != joined)
+        words = re.findall(r"[a-z]+", form)
+        loose = [
+            spelling
+            for spelling in self._loose
+            if any(_inside(spelling, word) for word in [*words, "".join(words)])
         ]
+        return [s for s in loose if not any(s in other for other in loose if other != s)]
 
     def names_withheld(self, text: str) -> bool:
         """Whether ``text`` (already scrubbed) names a student left out of the build."""
@@ -163,6 +165,13 @@ class Privacy:
             return WITHHELD_SLUG if identifier else str(WITHHELD)
         pseudonym = self.pseudonyms[student.row]
         return slug(pseudonym) if identifier else pseudonym
+
+
+def _inside(spelling: str, word: str) -> bool:
+    """Whether ``spelling`` is in ``word`` the way an address writes a name in a word."""
+    if len(spelling) >= ANYWHERE_LETTERS:
+        return spelling in word
+    return word.endswith(spelling) and len(word) - len(spelling) <= 1
 
 
 def scrub_value(privacy: Privacy, value: Any, *, identifier: bool = False) -> Any:
