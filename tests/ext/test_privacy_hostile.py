@@ -178,3 +178,14 @@ def test_a_parallel_public_build_names_files_and_labels_alike(
     week1 = parse_html(parallel.outdir / "weeks" / "week01.html")
     (download,) = week1.xpath("//a[contains(@class, 'download')]/@href")
     assert (parallel.outdir / "weeks" / download).is_file()
+
+
+def test_an_unchanged_public_build_rebuilds_alike(tmp_path: Path, rootdir: Path) -> None:
+    src = copy_root(rootdir, "privacy-hostile", tmp_path / "src")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(KEY_ENV, KEY)
+        first = build(src, "html", confoverrides=PUBLIC)
+        pages = {p: (first.outdir / p).read_bytes() for p in ("index.html", "weeks/week01.html")}
+        again = build(src, "html", confoverrides=PUBLIC)
+    assert again.warnings == ""
+    assert {p: (again.outdir / p).read_bytes() for p in pages} == pages

@@ -35,7 +35,8 @@ def refuse_named_documents(app: Sphinx) -> None:
     if not config.interrogations_public:
         return
     privacy = privacy_for(config)
-    found = app.project.discover(config.exclude_patterns, config.include_patterns)
+    excluded = [*config.exclude_patterns, *config.templates_path, *app.builder.get_asset_paths()]
+    found = app.project.discover(excluded, config.include_patterns)
     for docname in sorted(found):
         names = privacy.names_in_address(docname)
         if not names:
