@@ -17,6 +17,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from sphinx.errors import ConfigError
 
 from tests.conftest import SCHEMAS
 from tests.ext.test_catalogue import CATALOGUE, split_pages
@@ -189,3 +190,18 @@ def test_an_unchanged_public_build_rebuilds_alike(tmp_path: Path, rootdir: Path)
         again = build(src, "html", confoverrides=PUBLIC)
     assert again.warnings == ""
     assert {p: (again.outdir / p).read_bytes() for p in pages} == pages
+
+
+def test_a_configured_address_holding_a_name_stops_the_public_build(
+    rootdir: Path, tmp_path: Path
+) -> None:
+    src = copy_root(rootdir, "privacy-hostile", tmp_path / "src")
+    overrides = {**PUBLIC, "html_baseurl": "https://example.org/~kmorgul/seminar/"}
+    with pytest.MonkeyPatch.context() as patch, pytest.raises(ConfigError) as raised:
+        patch.setenv(KEY_ENV, KEY)
+        build(src, "html", confoverrides=overrides)
+    assert str(raised.value) == (
+        "html_baseurl 'https://example.org/~kmorgul/seminar/' holds a student's name ('morgul'): "
+        "a public build does not publish it; give public builds an address without it "
+        "(e.g. -D html_baseurl=https://example.org/seminar/)"
+    )
