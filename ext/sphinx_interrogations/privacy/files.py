@@ -71,9 +71,7 @@ def hash_file_names(app: Sphinx, env: BuildEnvironment) -> None:
         return
     srcdir = Path(app.srcdir)
     for image, (docnames, _name) in list(env.images.items()):
-        name = hashed_name(srcdir / image, "img")
-        env.images[image] = (docnames, name)
-        env.images._existing.add(name)
+        env.images[image] = (docnames, hashed_name(srcdir / image, "img"))
     for download, (docnames, _dest) in list(env.dlfiles.items()):
         env.dlfiles[download] = (docnames, _download_dest(srcdir, Path(download)))
 
@@ -93,6 +91,8 @@ def hash_download_references(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def _download_dest(srcdir: Path, source: Path) -> _StrPath:
+    """``<digest>/file-<digest>.<suffix>``, as Sphinx's own download paths (``_StrPath``:
+    Sphinx calls ``as_posix()`` on what it stored)."""
     return _StrPath(content_digest(srcdir / source), hashed_name(srcdir / source, "file"))
 
 

@@ -41,7 +41,7 @@ def publish_responders(privacy: Privacy, document: nodes.document) -> set[int]:
                 subtype="privacy",
             )
         item["responder"] = public
-        for text in heading_names(item, written):
+        for text in heading_names(item):
             if public == written:
                 staff.add(id(text))
             else:
@@ -49,14 +49,11 @@ def publish_responders(privacy: Privacy, document: nodes.document) -> set[int]:
     return staff
 
 
-def heading_names(item: response, name: str) -> list[nodes.Text]:
-    """The text nodes of the responder's name in the heading the directive wrote."""
+def heading_names(item: response) -> list[nodes.Text]:
+    """The text nodes of the responder's name in the heading the directive wrote (its first
+    child; the name is the heading's last inline, whatever smart quotes made of it)."""
     heading = item.children[0] if item.children else None
     if not isinstance(heading, item_heading):
         return []
-    return [
-        text
-        for child in heading.children
-        if isinstance(child, nodes.inline) and child.astext() == name
-        for text in child.findall(nodes.Text)
-    ]
+    names = [child for child in heading.children if isinstance(child, nodes.inline)]
+    return list(names[-1].findall(nodes.Text)) if names else []
