@@ -46,7 +46,6 @@ KEPT_ATTRIBUTES = frozenset(
         "refuri",
         "filename",
         "includefiles",
-        "entries",
         "candidates",
         "refdoc",
         "refdomain",
@@ -162,7 +161,7 @@ class ScrubNames(SphinxTransform):
                     (scrub_value(privacy, title), ref) for title, ref in element["entries"]
                 ]
             for name, value in list(element.attributes.items()):
-                if name in KEPT_ATTRIBUTES or (name == "reftarget" and is_file_reference(element)):
+                if name in KEPT_ATTRIBUTES or is_file_name(element, name):
                     continue
                 identifier = name in IDENTIFIER_ATTRIBUTES
                 element[name] = scrub_value(privacy, value, identifier=identifier)
@@ -179,7 +178,10 @@ class ScrubNames(SphinxTransform):
         return withheld
 
 
-def is_file_reference(element: nodes.Element) -> bool:
-    """Whether ``element`` refers to a file or document by its name (``:doc:``, ``:download:``):
-    file names are kept out of the output by :mod:`.files`, never rewritten here."""
-    return element.get("reftype") in FILE_REFERENCE_TYPES
+def is_file_name(element: nodes.Element, attribute: str) -> bool:
+    """Whether ``attribute`` of ``element`` names a document or file (a toctree's entries, the
+    target of ``:doc:`` and ``:download:``): file names are kept out of the output by
+    :mod:`.files`, never rewritten here (a rewritten one names a page that does not exist)."""
+    if isinstance(element, toctree):
+        return attribute == "entries"
+    return attribute == "reftarget" and element.get("reftype") in FILE_REFERENCE_TYPES
