@@ -46,11 +46,26 @@ class Term:
     action: Action
     why: str = ""
 
+    @property
+    def before(self) -> str:
+        """What must precede the spelling in its script (see :mod:`.matching`)."""
+        return before(self.runs[0][0])
+
     def pattern(self, group: str) -> str:
-        """The regular expression of this spelling, the name itself in ``group``, with the
-        boundaries its script needs (see :mod:`.matching`)."""
+        """The regular expression of this spelling after :attr:`before`, the name itself in
+        ``group``, with the boundary its script needs after it."""
         body = SEPARATOR.join(map(re.escape, self.runs))
-        return f"{before(self.runs[0][0])}(?P<{group}>{body}){after(self.runs[-1][-1])}"
+        return f"(?P<{group}>{body}){after(self.runs[-1][-1])}"
+
+
+def mentions_pattern(terms: list[Term]) -> re.Pattern[str]:
+    """One expression finding every term (group ``t<index>``): the terms that need the same
+    boundary before them share it, so a position inside a word is given up once."""
+    by_before: dict[str, list[str]] = {}
+    for index, term in enumerate(terms):
+        by_before.setdefault(term.before, []).append(term.pattern(f"t{index}"))
+    alternatives = [f"{lead}(?:{'|'.join(bodies)})" for lead, bodies in by_before.items()]
+    return re.compile("|".join(alternatives) or "(?!)")
 
 
 def spelled(text: str) -> list[tuple[str, ...]]:

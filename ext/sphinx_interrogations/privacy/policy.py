@@ -14,7 +14,7 @@ from ..i18n import _
 from ..identity import name_key, slug
 from .identities import Identity, pseudonyms
 from .matching import has_line_end_hyphen, is_word_char, match_form
-from .mentions import Scrubbed, terms_of
+from .mentions import Scrubbed, mentions_pattern, terms_of
 from .students import Student, stricter
 
 logger = logging.getLogger(__name__)
@@ -37,8 +37,7 @@ class Privacy:
         self.pseudonyms = pseudonyms(students, key)
         self._by_slug = {name_key(s): student for student in students for s in student.spellings}
         self._terms = terms_of(students)
-        alternatives = "|".join(term.pattern(f"t{i}") for i, term in enumerate(self._terms))
-        self._pattern = re.compile(alternatives or "(?!)")
+        self._pattern = mentions_pattern(self._terms)
         sure = {"".join(term.runs) for term in self._terms if term.action == "replace"}
         self._loose = sorted(s for s in sure if s.isascii() and len(s) >= INITIAL_LETTERS)
 
