@@ -214,3 +214,53 @@ def test_a_configured_address_holding_a_name_stops_the_public_build(
         "a public build does not publish it; give public builds an address without it "
         "(e.g. -D html_baseurl=https://example.org/seminar/)"
     )
+
+
+CLASS_EXTENSION = """
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+
+
+class GiveResponderClass(SphinxTransform):
+    default_priority = 500  # after the reserved classes are removed, before the scrubber
+
+    def apply(self):
+        for node in self.document.findall(nodes.emphasis):
+            node["classes"].append("seminar-responder")
+
+
+def setup(app):
+    app.add_transform(GiveResponderClass)
+    return {"parallel_read_safe": True}
+"""
+
+
+def test_the_scrubber_decides_by_node_not_by_class(tmp_path: Path) -> None:
+    """Text carrying the responder class (here from another extension) is scrubbed."""
+    src = write_project(
+        tmp_path / "src",
+        {
+            "index.rst": """\
+            Week 3
+            ======
+
+            .. week:: 3
+
+            .. interrogation:: Kerem Morgul
+
+               As *Yotaro Natani* said.
+            """,
+            "classes.py": CLASS_EXTENSION,
+            "roster.csv": "name,number\nKerem Morgul,1\nYotaro Natani,2\n",
+        },
+        conf="""
+        import os, sys
+        sys.path.insert(0, os.path.dirname(__file__))
+        extensions.append("classes")
+        interrogations_public = True
+        interrogations_roster = "roster.csv"
+        """,
+    )
+    result = build(src)
+    emphasis = parse_html(result.outdir / "index.html").find_class("seminar-responder")
+    assert [el.text_content() for el in emphasis] == ["Student 02"]
