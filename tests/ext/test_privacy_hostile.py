@@ -264,3 +264,19 @@ def test_the_scrubber_decides_by_node_not_by_class(tmp_path: Path) -> None:
     result = build(src)
     emphasis = parse_html(result.outdir / "index.html").find_class("seminar-responder")
     assert [el.text_content() for el in emphasis] == ["Student 02"]
+
+
+def test_a_static_file_named_after_a_student_stops_the_public_build(
+    rootdir: Path, tmp_path: Path
+) -> None:
+    src = copy_root(rootdir, "privacy-hostile", tmp_path / "src")
+    (src / "extra" / "people").mkdir(parents=True)
+    (src / "extra" / "people" / "kmorgul.html").write_text("<p>hello</p>")
+    overrides = {**PUBLIC, "html_extra_path": ["extra"]}
+    with pytest.MonkeyPatch.context() as patch, pytest.raises(ConfigError) as raised:
+        patch.setenv(KEY_ENV, KEY)
+        build(src, "html", confoverrides=overrides)
+    assert str(raised.value) == (
+        "html_extra_path: the file name 'extra/people/kmorgul.html' holds a student's name "
+        "('morgul'): it would be published as it is; rename it"
+    )

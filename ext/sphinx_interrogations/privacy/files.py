@@ -4,7 +4,9 @@ A page's file name is its docname, which Sphinx puts into URLs, ``anchors.json``
 the search index and package paths, and which Sphinx cannot rename: a page whose file name
 holds a student's name is refused (a located error naming the file) and left out of the build.
 Images and downloads are copied under a name made from a hash of their content
-(``img-3f2a….png``), whatever they were called, so no file name reaches the output.
+(``img-3f2a….png``), whatever they were called, so no file name reaches the output. Files the
+site copies as they are (``html_static_path``, ``html_extra_path``) cannot be renamed either:
+one named after a student stops the build.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import ConfigError
 from sphinx.util import logging
 from sphinx.util._pathlib import _StrPath
 
@@ -24,6 +27,8 @@ from .public_build import privacy_for
 
 logger = logging.getLogger(__name__)
 
+#: Configuration values naming files the site copies under their own names.
+COPIED_AS_THEY_ARE = ("html_static_path", "html_extra_path")
 #: Hex digits of the content hash naming a published image or download.
 HASH_DIGITS = 16
 
@@ -53,6 +58,29 @@ def refuse_named_documents(app: Sphinx) -> None:
             subtype="privacy",
         )
         config.exclude_patterns = [*config.exclude_patterns, glob.escape(Path(path).as_posix())]
+
+
+def refuse_named_assets(app: Sphinx) -> None:
+    """``builder-inited``: a file copied as it is into the site (``html_static_path``,
+    ``html_extra_path``) whose name holds a student's name stops the public build."""
+    config = app.config
+    if not config.interrogations_public:
+        return
+    privacy = privacy_for(config)
+    for option in COPIED_AS_THEY_ARE:
+        for folder in getattr(config, option, ()):
+            root = Path(app.confdir, folder)
+            if not root.is_relative_to(app.confdir):  # an extension's own (sphinx-design's)
+                continue
+            files = sorted(root.rglob("*")) if root.is_dir() else [root]
+            for path in files:
+                relative = path.relative_to(app.confdir).as_posix()
+                if names := privacy.names_in_address(path.relative_to(root.parent).as_posix()):
+                    raise ConfigError(
+                        f"{option}: the file name {relative!r} holds a student's name "
+                        f"({', '.join(map(repr, names))}): it would be published as it is; "
+                        "rename it"
+                    )
 
 
 def content_digest(source: Path) -> str:
@@ -98,6 +126,7 @@ def _download_dest(srcdir: Path, source: Path) -> _StrPath:
 
 def connect_public_files(app: Sphinx) -> None:
     """Connect the handlers keeping names out of a public build's file names."""
+    app.connect("builder-inited", refuse_named_assets)
     app.connect("builder-inited", refuse_named_documents)
     app.connect("doctree-read", hash_download_references, priority=600)
     app.connect("env-updated", hash_file_names)
