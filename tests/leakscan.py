@@ -4,8 +4,13 @@
 HTML-unescaped, URL-decoded, JSON-unescaped, without LaTeX commands), ``objects.inv``
 decompressed, zip packages (``.imscc``, ``.zip``, ``.epub``) recursively, and PDFs (page text
 via ``pdftotext``, plus every string and uncompressed non-font stream of the file: metadata,
-bookmarks, destinations, links). Names are compared case-folded with diacritics stripped, so
-NFC, NFD, upper case and ASCII spellings all count, and slugs (``jose-nunez``) too.
+bookmarks, destinations, links). Names are compared case-folded with diacritics and invisible
+characters (soft hyphens, zero-width spaces and joiners, ...) stripped, so NFC, NFD, upper case,
+ASCII and transliterated spellings all count, and slugs (``jose-nunez``, ``li-nuo``) too; a word
+broken by a hyphen at a line end is joined. Latin names are compared run by run (letters and
+digits are separate runs: "natani2013"); names in scripts written without spaces, or with
+attached particles (Chinese, Japanese, Arabic, Korean), anywhere in the text, and so are
+distinctive words of six letters or more (``~kmorgul``).
 
 It deliberately shares no code with the extension's scrubber.
 """
@@ -17,6 +22,7 @@ import functools
 import html
 import importlib.util
 import io
+import itertools
 import re
 import subprocess
 import tarfile
@@ -31,14 +37,29 @@ from urllib.parse import unquote
 
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject, StreamObject
+from text_unidecode import unidecode
 
-#: A run of letters and digits: names are compared run by run, so word boundaries are exact.
-TOKEN = re.compile(r"[^\W_]+")
+#: A run of letters, or of digits: names are compared run by run, so word boundaries are exact.
+TOKEN = re.compile(r"[^\W\d_]+|\d+")
 COMBINING = re.compile(
     "["
     + "".join(re.escape(chr(c)) for c in range(0x300, 0x10000) if unicodedata.combining(chr(c)))
     + "]"
 )
+#: Invisible characters: format characters (soft hyphen, zero-width space/joiners, BOM, word
+#: joiner, ...), variation selectors, Hangul fillers, combining grapheme joiner, tatweel.
+INVISIBLE = re.compile(
+    "["
+    + "".join(re.escape(chr(c)) for c in range(0x10000) if unicodedata.category(chr(c)) == "Cf")
+    + "\u034f\u115f\u1160\u3164\uffa0\u0640\ufe00-\ufe0f\U000e0000-\U000e0fff]"
+)
+#: Letters of scripts whose names a text may write without a space around them.
+UNSPACED = re.compile(
+    "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\u0e00-\u0fff\u1000-\u11ff\u1780-\u17ff"
+    "\u2e80-\u2fdf\u3040-\u30ff\u3131-\u318e\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
+    "\uf900-\ufaff\U00020000-\U0003134f]"
+)
+LINE_END_HYPHEN = re.compile(r"[-\u2010][ \t]*\r?\n[ \t]*")
 #: Most separators between two runs of one name ("O'Brien", "Núñez,  José", "zoe-o-brien").
 MAX_GAP = 3
 ZIP_SUFFIXES = (".zip", ".imscc", ".epub")
@@ -63,6 +84,12 @@ class Needle:
     splits: frozenset[int]
     in_binary: bool
 
+    @property
+    def anywhere(self) -> bool:
+        """Whether the needle is also looked for anywhere, not only by runs: a name in a script
+        without spaces, or one distinctive word ("morgul" in ``~kmorgul``)."""
+        return bool(UNSPACED.search(self.letters)) or (self.in_binary and not self.splits)
+
 
 @dataclass(frozen=True, slots=True)
 class Leak:
@@ -74,10 +101,11 @@ class Leak:
 
 
 def fold(text: str) -> str:
-    """Case-fold and strip diacritics (NFC and NFD spellings fold alike)."""
+    """Case-fold, strip diacritics and invisible characters (NFC and NFD spellings fold alike)."""
     if text.isascii():
         return text.lower()
-    return COMBINING.sub("", unicodedata.normalize("NFKD", text)).casefold()
+    decomposed = unicodedata.normalize("NFKD", INVISIBLE.sub("", text))
+    return unicodedata.normalize("NFC", COMBINING.sub("", decomposed)).casefold()
 
 
 def runs(text: str) -> list[str]:
@@ -100,10 +128,13 @@ def name_needles(name: str, aliases: Iterable[str] = (), skip: Iterable[str] = (
     needles = []
     for spelling in (name, *aliases):
         words = spelling.split()
-        if len(words) > 1:
+        if len(words) > 1 or UNSPACED.search(spelling):
             needles.append(_needle(spelling, runs(spelling), True))
             reversed_ = " ".join([words[-1], *words[:-1]])
             needles.append(_needle(f"{reversed_} (of {name})", runs(reversed_), True))
+            ascii_ = unidecode(spelling)
+            if runs(ascii_) != runs(spelling):
+                needles.append(_needle(f"{ascii_.strip()} (of {name})", runs(ascii_), True))
         parts = {word for word in words} | {p for word in words for p in word.split("-")}
         for part in sorted(parts):
             letters = "".join(runs(part))
@@ -157,13 +188,30 @@ def scan(roots: Iterable[Path], needles: list[Needle]) -> list[Leak]:
             data = b"" if is_verbatim_copy(path) else path.read_bytes()
             for where, text, is_text in _views(name, data):
                 folded = fold(text)
-                for needle, start, end in _find(folded, in_text if is_text else in_binary):
+                index = in_text if is_text else in_binary
+                for needle, start, end in [*_find(folded, index), *_find_anywhere(folded, index)]:
                     context = folded[max(0, start - 40) : end + 40]
                     leaks.setdefault((where, needle.label), Leak(where, needle.label, context))
     return list(leaks.values())
 
 
 Index = dict[str, list[Needle]]
+
+
+def _find_anywhere(folded: str, index: Index) -> Iterator[tuple[Needle, int, int]]:
+    """(needle, start, end) of each needle looked for anywhere, found anywhere."""
+    for needles in index.values():
+        for needle in needles:
+            if needle.anywhere and (found := _anywhere_pattern(needle).search(folded)):
+                yield needle, found.start(), found.end()
+
+
+@functools.cache
+def _anywhere_pattern(needle: Needle) -> re.Pattern[str]:
+    """The needle's runs, at most ``MAX_GAP`` separators apart."""
+    cuts = [0, *sorted(needle.splits), len(needle.letters)]
+    pieces = [re.escape(needle.letters[a:b]) for a, b in itertools.pairwise(cuts)]
+    return re.compile(f"[\\W_]{{0,{MAX_GAP}}}".join(pieces))
 
 
 def _by_first_letter(needles: list[Needle]) -> Index:
@@ -179,6 +227,8 @@ def _find(folded: str, index: Index) -> Iterator[tuple[Needle, int, int]]:
     tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(folded)]
     for at, (start, _end, token) in enumerate(tokens):
         for needle in index.get(token[0], ()):
+            if UNSPACED.search(needle.letters):
+                continue
             letters, spelled, following = needle.letters, token, at + 1
             if not letters.startswith(token):
                 continue
@@ -227,6 +277,7 @@ def _views(name: str, data: bytes) -> Iterator[tuple[str, str, bool]]:
 
 def _text_views(text: str) -> Iterator[tuple[str, str]]:
     yield "text", text
+    yield "dehyphenated", LINE_END_HYPHEN.sub("", text)
     untagged = re.sub(r"<[^>]*>", "", text)
     yield "without tags", untagged
     yield "html-unescaped", html.unescape(untagged)

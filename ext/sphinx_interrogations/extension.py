@@ -16,6 +16,8 @@ from .errors import report_designed_errors_plainly
 from .i18n import LOCALE_DIR, MESSAGE_CATALOG
 from .layout import LAYOUT_EVENT
 from .nodes import ALL_NODES
+from .privacy.files import connect_public_files
+from .privacy.notes import RenameNamedLabels
 from .privacy.public_build import PUBLIC_BUILD_EVENT, prepare_public_build
 from .privacy.transform import ScrubNames
 from .sanitize import SanitizeUntrustedText
@@ -32,9 +34,9 @@ def register(app: Sphinx) -> None:
     app.setup_extension("sphinx_design")
     report_designed_errors_plainly()
     config.register(app)
+    app.add_event(LAYOUT_EVENT)
     app.connect("config-inited", config_checks.check_config, priority=400)
     source_text.connect(app)
-    app.add_event(LAYOUT_EVENT)
     app.add_domain(SeminarDomain)
     for name, directive in SeminarDomain.directives.items():
         app.add_directive(name, directive)
@@ -44,8 +46,10 @@ def register(app: Sphinx) -> None:
     app.add_transform(RefuseConditionalItems)
     app.add_transform(RemoveReservedClasses)
     app.add_event(PUBLIC_BUILD_EVENT)
+    app.add_transform(RenameNamedLabels)
     app.add_transform(ScrubNames)
     app.connect("config-inited", prepare_public_build)
+    connect_public_files(app)
     app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
     app.add_css_file(CSS_FILE)
     app.add_js_file(JS_FILE, loading_method="defer")

@@ -1,7 +1,8 @@
 """The catalogue of malformed sources: each gives exactly its located messages, none crashes.
 
 Each ``catalogue/NN-name.rst`` is a small project: its text up to the first ``.. file: NAME``
-line is ``index.rst``, each such line starts another page (added to a toctree). Its expected
+line is ``index.rst``, each such line starts another file (a ``.rst`` page is added to a
+toctree; a ``conf.py`` replaces the default one, e.g. for a public build). Its expected
 messages are in ``catalogue/expected.txt`` under ``[NN-name]``, exactly as Sphinx prints them
 (path relative to the project, colours stripped).
 """
@@ -47,7 +48,7 @@ def split_pages(text: str) -> dict[str, str]:
         else:
             lines.append(line)
     pages[name] = "".join(lines)
-    others = [page.removesuffix(".rst") for page in pages if page != "index.rst"]
+    others = [p.removesuffix(".rst") for p in pages if p.endswith(".rst") and p != "index.rst"]
     if others:
         pages["index.rst"] += "\n.. toctree::\n\n" + "".join(f"   {o}\n" for o in others)
     return pages

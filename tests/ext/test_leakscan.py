@@ -95,3 +95,59 @@ def test_verbatim_copies_of_packaged_files_are_not_searched(tmp_path: Path) -> N
     assert scan([tmp_path], needles) == []
     (tmp_path / shipped.name).write_bytes(shipped.read_bytes() + b"% Anne-Marie Ng\n")
     assert scan([tmp_path], needles) != []
+
+
+def test_the_routes_of_hostile_sources_are_scanned(tmp_path: Path) -> None:
+    """Invisible characters, line-end hyphens, digits, scripts without spaces, attached
+    particles, transliterated slugs, user parts of URLs, image file names and zip paths."""
+    pages = {
+        "soft.html": "<p>Na\u00adtani and Mor\u200dgul, Khut\u200bkyy</p>",
+        "broken.tex": "as Khut-\n   kyy wrote",
+        "labels.js": '{"natani2013": 1, "2020khutkyy": 2}',
+        "cjk.txt": "我和李娜讨论",
+        "arabic.txt": "تحدثت مع وكريم",
+        "korean.txt": "김민수는 질문했다",
+        "slug.html": '<a href="#w01-li-nuo">x</a>',
+        "url.html": '<a href="https://example.org/~kmorgul/">x</a>',
+        "images/natani-diagram.png": "",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with zipfile.ZipFile(tmp_path / "course.imscc", "w") as package:
+        package.writestr("web_resources/img/Kerem_Morgul-chart.png", b"\x89PNG")
+    needles = [
+        *name_needles("Yotaro Natani"),
+        *name_needles("Kerem Morgul"),
+        *name_needles("Dmytro Khutkyy"),
+        *name_needles("李娜"),
+        *name_needles("كريم حداد"),
+        *name_needles("김민수"),
+    ]
+    found = {
+        (leak.where.split(" [")[0], leak.needle.split(" (")[0])
+        for leak in scan([tmp_path], needles)
+    }
+    assert {
+        ("soft.html", "Natani"),
+        ("soft.html", "Morgul"),
+        ("soft.html", "Khutkyy"),
+        ("broken.tex", "Khutkyy"),
+        ("labels.js", "Natani"),
+        ("labels.js", "Khutkyy"),
+        ("cjk.txt", "李娜"),
+        ("arabic.txt", "كريم"),
+        ("korean.txt", "김민수"),
+        ("slug.html", "Li Nuo"),
+        ("url.html", "Morgul"),
+        ("images/natani-diagram.png", "Natani"),
+        ("course.imscc!web_resources/img/Kerem_Morgul-chart.png", "Kerem Morgul"),
+    } <= found, sorted(found)
+
+
+def test_short_names_are_not_found_in_other_words(tmp_path: Path) -> None:
+    """Only names in scripts without spaces and words of six letters or more are looked for
+    inside other words; "Kerem" (five) is not."""
+    (tmp_path / "page.html").write_text("<p>理纳 and 李, Kerembe, Li Na</p>", encoding="utf-8")
+    needles = [*name_needles("李娜"), *name_needles("Kerem Morgul")]
+    assert scan([tmp_path], needles) == []

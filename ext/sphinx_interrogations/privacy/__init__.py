@@ -4,7 +4,14 @@ With ``interrogations_public = True`` the interrogation directive asks :func:`pu
 who the student is in public ("Student 07"), so every anchor, label, record, index, inventory and
 package entry derives from the pseudonym. Names the directive does not see (a student mentioned
 in someone's text, a section title, a label, an explicit ``:id:``, a cross-reference target) are
-scrubbed from the doctree by :class:`ScrubNames` before the domains collect anything.
+scrubbed from the doctree by :class:`ScrubNames` before the domains collect anything, after
+one normalisation that knows scripts (:mod:`.matching`); a response's author is published from
+the roster like a student (:mod:`.responders`).
+
+Names never enter labels or file names: citation and footnote labels are renamed before Sphinx
+registers them (:mod:`.notes`), images and downloads get content-hashed names, and a page whose
+file name holds a name is refused (:mod:`.files`). What cannot be renamed or decided stops the
+build with a located error and is left out: an address holding a name (:mod:`.addresses`).
 
 The roster (CSV or TOML) lists every student: ``name``, ``aliases`` (other spellings),
 ``consent`` (``named``, ``pseudonym`` or ``exclude``) and an optional fixed pseudonym ``number``.

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from ..identity import fold_with_origin
+from ..identity import fold
+from .matching import after, before, letter_runs
 from .students import Student
 
 COMMON_WORD = "also a common English word"
@@ -36,11 +37,6 @@ Action = Literal["replace", "keep", "unsure"]
 SEPARATOR = r"[\W_]{0,3}"
 
 
-def letter_runs(text: str) -> list[str]:
-    """The folded letter/digit runs of a name: "Zoë O'Brien" -> ["zoe", "o", "brien"]."""
-    return re.findall(r"[^\W_]+", fold_with_origin(text)[0])
-
-
 @dataclass(frozen=True, slots=True)
 class Term:
     """One way a student's name may be written, and what to do where it is found."""
@@ -51,9 +47,32 @@ class Term:
     why: str = ""
 
     @property
-    def pattern(self) -> str:
-        """Regular expression matching the spelling in folded text."""
-        return SEPARATOR.join(map(re.escape, self.runs))
+    def before(self) -> str:
+        """What must precede the spelling in its script (see :mod:`.matching`)."""
+        return before(self.runs[0][0])
+
+    def pattern(self, group: str) -> str:
+        """The regular expression of this spelling after :attr:`before`, the name itself in
+        ``group``, with the boundary its script needs after it."""
+        body = SEPARATOR.join(map(re.escape, self.runs))
+        return f"(?P<{group}>{body}){after(self.runs[-1][-1])}"
+
+
+def mentions_pattern(terms: list[Term]) -> re.Pattern[str]:
+    """One expression finding every term (group ``t<index>``): the terms that need the same
+    boundary before them share it, so a position inside a word is given up once."""
+    by_before: dict[str, list[str]] = {}
+    for index, term in enumerate(terms):
+        by_before.setdefault(term.before, []).append(term.pattern(f"t{index}"))
+    alternatives = [f"{lead}(?:{'|'.join(bodies)})" for lead, bodies in by_before.items()]
+    return re.compile("|".join(alternatives) or "(?!)")
+
+
+def spelled(text: str) -> list[tuple[str, ...]]:
+    """The runs of ``text`` as matched, and transliterated when that differs ("李娜": 李娜 and
+    li na), so that slugs made from the name ("w01-li-na") are found too."""
+    forms = [tuple(letter_runs(text)), tuple(re.findall(r"[^\W_]+", fold(text)))]
+    return [form for form in dict.fromkeys(forms) if form]
 
 
 def terms_of(students: list[Student]) -> list[Term]:
@@ -87,8 +106,8 @@ def _full_spellings(student: Student) -> Iterator[tuple[str, ...]]:
         words = spelling.split()
         if len(words) < 2:
             continue
-        yield tuple(letter_runs(spelling))
-        yield tuple(letter_runs(" ".join([words[-1], *words[:-1]])))
+        yield from spelled(spelling)
+        yield from spelled(" ".join([words[-1], *words[:-1]]))
 
 
 def _parts(student: Student) -> list[tuple[str, ...]]:
@@ -96,7 +115,7 @@ def _parts(student: Student) -> list[tuple[str, ...]]:
     ("Anne-Marie", "Anne", "Marie", "Ng")."""
     words = [word for spelling in student.spellings for word in spelling.split()]
     pieces = [piece for word in words for piece in (word, *word.split("-"))]
-    return list(dict.fromkeys(tuple(letter_runs(p)) for p in pieces if letter_runs(p)))
+    return list(dict.fromkeys(form for piece in pieces for form in spelled(piece)))
 
 
 class Scrubbed(NamedTuple):

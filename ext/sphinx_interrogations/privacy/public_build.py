@@ -10,6 +10,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
+from ..config_checks import URL_VALUES
 from .identities import Identity, read_key
 from .policy import Privacy, scrub_value
 from .roster import load_roster
@@ -85,6 +86,19 @@ def published_identity(
     return privacy_for(config).identity(name, family_name, consent, location)
 
 
+def check_configured_addresses(privacy: Privacy, config: Config) -> None:
+    """A configured web address holding a student's name is a configuration error: it would
+    be published in every page and package, and cannot be rewritten."""
+    for name in URL_VALUES:
+        value = getattr(config, name, "")
+        if value and (names := privacy.names_in_address(value)):
+            raise ConfigError(
+                f"{name} {value!r} holds a student's name ({', '.join(map(repr, names))}): a "
+                "public build does not publish it; give public builds an address without it "
+                f"(e.g. -D {name}=https://example.org/seminar/)"
+            )
+
+
 def prepare_public_build(app: Sphinx, config: Config) -> None:
     """Check a public build's roster and key, scrub titles in the configuration, hide sources.
 
@@ -110,6 +124,7 @@ def prepare_public_build(app: Sphinx, config: Config) -> None:
             )
         config.interrogations_pseudonym_key_file = str(key_file)
     privacy = privacy_for(config)
+    check_configured_addresses(privacy, config)
     missing = privacy.missing_pseudonyms()
     if missing:
         raise ConfigError(

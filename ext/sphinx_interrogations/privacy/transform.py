@@ -5,14 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from docutils import nodes
-from sphinx.addnodes import pending_xref
+from sphinx.addnodes import pending_xref, toctree
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from ..i18n import _
+from .addresses import refuse_named_addresses
 from .mentions import COMMON_WORD
 from .policy import Privacy, scrub_value
 from .public_build import privacy_for
+from .responders import publish_responders
 
 logger = logging.getLogger(__name__)
 
@@ -28,18 +30,22 @@ IDENTIFIER_ATTRIBUTES = frozenset(
         "refid",
         "refname",
         "reftarget",
-        "refuri",
         "parent",
         "aliases",
         "anchorname",
     }
 )
-#: Attributes left alone: structure, file paths, and the responder (staff, never a student).
+#: Attributes left alone: structure, file paths and docnames (a docname holding a name is
+#: refused, see :mod:`.files`), addresses (checked, never rewritten: :mod:`.addresses`) and
+#: the responder (published by :func:`.responders.publish_responders`).
 KEPT_ATTRIBUTES = frozenset(
     {
         "classes",
         "source",
         "uri",
+        "refuri",
+        "filename",
+        "includefiles",
         "candidates",
         "refdoc",
         "refdomain",
@@ -48,10 +54,11 @@ KEPT_ATTRIBUTES = frozenset(
         "xml:space",
         "language",
         "responder",
-        "includefiles",
         "docname",
     }
 )
+#: Cross-reference types whose target is a document or file name.
+FILE_REFERENCE_TYPES = frozenset({"doc", "download"})
 #: Tables of a docutils document keyed by ids or names (``names``: docutils 0.23 and newer).
 DOCUMENT_TABLES = (
     "ids",
@@ -82,7 +89,9 @@ class ScrubNames(SphinxTransform):
             return
         privacy = privacy_for(self.config)
         self.env.note_dependency(str(privacy.roster))
-        self.scrub_text(privacy)
+        refuse_named_addresses(privacy, self.document)
+        staff = publish_responders(privacy, self.document)
+        self.scrub_text(privacy, staff)
         withheld = self.scrub_attributes(privacy)
         for xref in withheld:
             text = xref.astext() if xref.get("refexplicit") else str(WITHHELD_REFERENCE)
@@ -106,11 +115,11 @@ class ScrubNames(SphinxTransform):
             name: ident(id_) if id_ else id_ for name, id_ in document.nameids.items()
         }
 
-    def scrub_text(self, privacy: Privacy) -> None:
-        """Scrub every text node but the responder's name, warning where a name is unsure."""
+    def scrub_text(self, privacy: Privacy, kept: set[int]) -> None:
+        """Scrub every text node but staff names, warning where a name is unsure."""
         for text in list(self.document.findall(nodes.Text)):
             parent = text.parent
-            if parent is None or "seminar-responder" in parent.get("classes", ()):
+            if parent is None or id(text) in kept:
                 continue
             scrubbed = privacy.scrub(str(text))
             for written, why in scrubbed.unsure:
@@ -147,8 +156,12 @@ class ScrubNames(SphinxTransform):
         for element in self.document.findall(nodes.Element):
             element.rawsource = scrub_value(privacy, element.rawsource)
             self.drop_named_aliases(privacy, element)
+            if isinstance(element, toctree):
+                element["entries"] = [
+                    (scrub_value(privacy, title), ref) for title, ref in element["entries"]
+                ]
             for name, value in list(element.attributes.items()):
-                if name in KEPT_ATTRIBUTES:
+                if name in KEPT_ATTRIBUTES or is_file_name(element, name):
                     continue
                 identifier = name in IDENTIFIER_ATTRIBUTES
                 element[name] = scrub_value(privacy, value, identifier=identifier)
@@ -163,3 +176,12 @@ class ScrubNames(SphinxTransform):
             if isinstance(element, pending_xref) and privacy.names_withheld(str(target)):
                 withheld.append(element)
         return withheld
+
+
+def is_file_name(element: nodes.Element, attribute: str) -> bool:
+    """Whether ``attribute`` of ``element`` names a document or file (a toctree's entries, the
+    target of ``:doc:`` and ``:download:``): file names are kept out of the output by
+    :mod:`.files`, never rewritten here (a rewritten one names a page that does not exist)."""
+    if isinstance(element, toctree):
+        return attribute == "entries"
+    return attribute == "reftarget" and element.get("reftype") in FILE_REFERENCE_TYPES
