@@ -1,0 +1,57 @@
+"""Ways through the archive: a week page's students and neighbours, the weeks at a glance on
+the landing page (``.. week-overview::``), the index of students as a list of people."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util.docutils import SphinxDirective
+
+from . import build, html
+from .nodes import week_navigation, week_overview, week_pager
+
+#: runs after the theme's own ``html-page-context`` handler (furo's hides short tables of
+#: contents, which this one fills)
+AFTER_THEME = 600
+
+
+class WeekOverviewDirective(SphinxDirective):
+    """``.. week-overview::``: a table of every week with its counts of items."""
+
+    has_content = False
+    option_spec: ClassVar = {}
+
+    def run(self) -> list[nodes.Node]:
+        node = week_overview()
+        self.set_source_info(node)
+        return [node]
+
+
+def skip(self: object, node: nodes.Element) -> None:
+    raise nodes.SkipNode
+
+
+def outdated_overviews(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Pages whose navigation shows other pages: re-written when any page comes or goes or
+    changes (the table of weeks; the neighbours of a week)."""
+    if not (added or changed or removed):
+        return []
+    weeks = {entry.week.docname for entry in build.week_entries(env)}
+    return sorted(((weeks if added or removed else set()) | {env.config.root_doc}) - changed)
+
+
+def register(app: Sphinx) -> None:
+    """Add the navigation's directive, nodes and event handlers to ``app``."""
+    app.add_directive("week-overview", WeekOverviewDirective)
+    landmark = (html.visit_landmark, html.depart_landmark)
+    for node in (week_navigation, week_pager):
+        app.add_node(node, html=landmark, latex=(skip, None), text=(skip, None))
+    app.add_node(week_overview, html=(skip, None), latex=(skip, None), text=(skip, None))
+    app.connect("doctree-resolved", build.add_navigation)
+    app.connect("html-page-context", html.add_week_context, priority=AFTER_THEME)
+    app.connect("env-get-outdated", outdated_overviews)
