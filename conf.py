@@ -48,7 +48,7 @@ ogp_site_url = html_baseurl
 ogp_social_cards = {"enable": False}  # text cards; no generated images
 
 # -- LaTeX / PDF -----------------------------------------------------------------------
-latex_engine = "pdflatex"
+latex_engine = "lualatex"  # every script: Noto fonts, right-to-left text (README: the PDF)
 latex_documents = [
     (root_doc, "interrogations.tex", project, author, "manual"),
 ]
@@ -57,3 +57,4 @@ latex_elements = {
     "pointsize": "11pt",
     "extraclassoptions": "openany,oneside",  # an on-screen book: no blank pages
 }
+latex_domain_indices = False  # the book ends with its own index of students (with names)

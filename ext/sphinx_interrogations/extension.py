@@ -9,7 +9,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.util.fileutil import copy_asset_file
 
-from . import cite, config, html, latex, meta, navigation, privacy, publishing, registry
+from . import book, cite, config, html, latex, meta, navigation, privacy, publishing, registry
 from .domain import SeminarDomain
 from .i18n import LOCALE_DIR, MESSAGE_CATALOG
 from .nodes import ALL_NODES
@@ -31,6 +31,7 @@ def register(app: Sphinx) -> None:
     for node in ALL_NODES:
         app.add_node(node, html=html.HANDLERS[node], latex=latex.HANDLERS[node])
     navigation.register(app)
+    book.register(app)
     app.add_transform(SanitizeUntrustedText)
     app.add_transform(privacy.ScrubNames)
     app.connect("config-inited", privacy.prepare_public_build)

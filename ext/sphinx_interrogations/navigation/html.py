@@ -109,7 +109,8 @@ def person(
     lines = []
     for entry, record in items:
         page = app.builder.get_relative_uri(pagename, record.docname)
-        week = _("Week %(week)d: %(topic)s") % {"week": entry.week.number, "topic": entry.week.topic}
+        numbers = {"week": entry.week.number, "topic": entry.week.topic}
+        week = _("Week %(week)d: %(topic)s") % numbers
         text = caption(record, captions)
         lines.append(
             f'<li><a href="{escape(page)}#{escape(record.anchor)}">{escape(week)}</a> '
