@@ -13,7 +13,13 @@ SPHINX      = $(SPHINXBUILD) $(SPHINXOPTS) -c . -d $(BUILDDIR)/doctrees
 PUBLICDIR   := $(BUILDDIR)/public
 PUBLIC      = $(SPHINXBUILD) $(SPHINXOPTS) -c . -d $(BUILDDIR)/doctrees-public -D interrogations_public=1
 
-.PHONY: all setup system-packages html pdf latex canvas moodle anchors-lock public test test-newest-python bench bench-quick lint import clean
+.PHONY: all setup system-packages html pdf latex canvas moodle anchors-lock public public-html serve test test-newest-python bench bench-quick lint import clean
+
+# The book's date is the last commit's: the same sources give the same PDF bytes.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 
 all: html pdf canvas moodle
 
@@ -37,6 +43,16 @@ latex: setup
 pdf: latex system-packages
 	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS='-interaction=nonstopmode -halt-on-error -quiet'
 
+# Preview while writing: rebuilds on every save and reloads the browser (http://127.0.0.1:8000).
+PORT ?= 8000
+$(VENV)/.preview: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[preview]'
+	touch $@
+
+serve: $(VENV)/.preview
+	$(VENV)/bin/sphinx-autobuild -c . -d $(BUILDDIR)/doctrees-serve --port $(PORT) \
+		--watch ext --watch conf.py $(SOURCEDIR) $(BUILDDIR)/serve
+
 canvas: setup
 	$(SPHINX) -b canvas $(SOURCEDIR) $(BUILDDIR)/canvas
 
@@ -44,12 +60,15 @@ moodle: setup
 	$(SPHINX) -b moodle $(SOURCEDIR) $(BUILDDIR)/moodle
 
 # Everything, with students replaced by pseudonyms (needs INTERROGATIONS_PSEUDONYM_KEY).
-public: setup system-packages
-	$(PUBLIC) -E -b html $(SOURCEDIR) $(PUBLICDIR)/html
+public: public-html system-packages
 	$(PUBLIC) -b latex $(SOURCEDIR) $(PUBLICDIR)/latex
 	$(MAKE) -C $(PUBLICDIR)/latex all-pdf LATEXMKOPTS='-interaction=nonstopmode -halt-on-error -quiet'
 	$(PUBLIC) -b canvas $(SOURCEDIR) $(PUBLICDIR)/canvas
 	$(PUBLIC) -b moodle $(SOURCEDIR) $(PUBLICDIR)/moodle
+
+# The public web site alone: what the publishing workflows (.github/workflows/pages.yml) deploy.
+public-html: setup
+	$(PUBLIC) -E -b html $(SOURCEDIR) $(PUBLICDIR)/html
 
 # Lock the anchors of the current HTML build as published (review the summary, commit anchors.lock).
 anchors-lock: setup
