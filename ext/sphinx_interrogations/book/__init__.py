@@ -40,6 +40,7 @@ def register(app: Sphinx) -> None:
     """Add the book's defaults, package, node and event handlers to ``app``."""
     app.connect("config-inited", layout.set_book_defaults)
     app.connect("builder-inited", metadata.fix_metadata)
+    app.connect("builder-inited", layout.drop_nameless_index)
     app.connect("doctree-resolved", finish_book)
     app.connect("build-finished", copy_package)
     app.add_latex_package(LATEX_PACKAGE)

@@ -48,3 +48,20 @@ def set_book_defaults(app: Sphinx, config: Config) -> None:
     if config.latex_engine == "lualatex":
         defaults.update(LUALATEX_SCRIPTS)
     config.latex_elements = {**defaults, **config.latex_elements}
+
+
+#: the domain's index of students, which Sphinx's LaTeX writer prints without the names
+NAMELESS_INDEX = "seminar-students"
+
+
+def drop_nameless_index(app: Sphinx) -> None:
+    """``builder-inited`` (LaTeX): every domain index but the students' (the book has its own,
+    :mod:`.people`), unless ``latex_domain_indices`` names the indices itself."""
+    if app.builder.format != "latex" or app.config.latex_domain_indices is not True:
+        return
+    app.config.latex_domain_indices = [
+        f"{domain.name}-{index.name}"
+        for domain in app.env.domains.sorted()
+        for index in domain.indices
+        if f"{domain.name}-{index.name}" != NAMELESS_INDEX
+    ]
