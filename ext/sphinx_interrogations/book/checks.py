@@ -14,8 +14,8 @@ logger = logging.getLogger(__name__)
 LISTS = (nodes.bullet_list, nodes.enumerated_list, nodes.definition_list, nodes.block_quote)
 MAX_NESTED_LISTS = 6
 MAX_NESTED_OF_A_KIND = 4
-#: characters of one line TeX reads safely (its input buffer holds 200,000)
-MAX_LINE = 50_000
+#: characters of one line TeX reads safely (its input buffer holds 200,000; escaping grows text)
+MAX_LINE = 100_000
 
 
 def refuse_untypesettable(doctree: nodes.document) -> None:
