@@ -37,6 +37,8 @@ LUALATEX_SCRIPTS = {
 BOOK = {
     # the week is the chapter's title: no "CHAPTER ONE" banner (sphinxseminarbook.sty)
     "fncychap": "",
+    # an on-screen book: no blank pages before chapters
+    "extraclassoptions": "openany,oneside",
     # the contents and the archive's introduction share a page
     "tableofcontents": r"\pagenumbering{arabic}\sphinxseminarcontents",
 }

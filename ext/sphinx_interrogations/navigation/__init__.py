@@ -3,12 +3,16 @@ the landing page (``.. week-overview::``), the index of students as a list of pe
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import ClassVar
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.fileutil import copy_asset_file
 
 from . import build, html
 from .nodes import week_navigation, week_overview, week_pager
@@ -16,6 +20,8 @@ from .nodes import week_navigation, week_overview, week_pager
 #: runs after the theme's own ``html-page-context`` handler (furo's hides short tables of
 #: contents, which this one fills)
 AFTER_THEME = 600
+LANDMARKS_SCRIPT = "seminar_landmarks.js"
+STATIC = Path(__file__).parent.parent / "static"
 
 
 class WeekOverviewDirective(SphinxDirective):
@@ -45,6 +51,20 @@ def outdated_overviews(
     return sorted(((weeks if added or removed else set()) | {env.config.root_doc}) - changed)
 
 
+def add_landmark_names(app: Sphinx) -> None:
+    """``builder-inited`` (HTML): the script naming the theme's landmarks, and its names."""
+    if isinstance(app.builder, StandaloneHTMLBuilder):
+        names = json.dumps(html.landmark_names(), ensure_ascii=False)
+        app.add_js_file(None, body=f"window.SEMINAR_LANDMARKS = {names};")
+        app.add_js_file(LANDMARKS_SCRIPT, loading_method="defer")
+
+
+def copy_script(app: Sphinx, error: Exception | None) -> None:
+    """``build-finished`` (HTML): the landmarks script into ``_static``."""
+    if error is None and isinstance(app.builder, StandaloneHTMLBuilder):
+        copy_asset_file(STATIC / LANDMARKS_SCRIPT, Path(app.builder.outdir) / "_static", force=True)
+
+
 def register(app: Sphinx) -> None:
     """Add the navigation's directive, nodes and event handlers to ``app``."""
     app.add_directive("week-overview", WeekOverviewDirective)
@@ -55,3 +75,5 @@ def register(app: Sphinx) -> None:
     app.connect("doctree-resolved", build.add_navigation)
     app.connect("html-page-context", html.add_week_context, priority=AFTER_THEME)
     app.connect("env-get-outdated", outdated_overviews)
+    app.connect("builder-inited", add_landmark_names)
+    app.connect("build-finished", copy_script)

@@ -45,10 +45,31 @@ def add_week_context(
         context["toc"] = with_students(context["toc"], entries[position], excerpts(doctree))
         if "furo_hide_toc" in context:  # furo hides a table of contents of one heading
             context["furo_hide_toc"] = False
+    template = None
     if pagename == STUDENT_INDEX_PAGE and "content" in context:
         context["body"] = people_page(app, pagename, entries)
-        return "page.html"
-    return None
+        template = "page.html"
+    for key, value in list(context.items()):
+        if isinstance(value, str) and UNLEVELLED_HEADING in value:
+            context[key] = with_heading_levels(value)
+    return template
+
+
+#: what Sphinx writes for a toctree's caption: a heading role without the level ARIA requires
+UNLEVELLED_HEADING = 'role="heading">'
+
+
+def with_heading_levels(html: str) -> str:
+    """Toctree captions (in the page and the theme's sidebar) with ``aria-level="2"``."""
+    return html.replace(UNLEVELLED_HEADING, 'role="heading" aria-level="2">')
+
+
+def landmark_names() -> dict[str, str]:
+    """Names of the unnamed landmarks of themes (furo's two ``<aside>``), by CSS selector."""
+    return {
+        "aside.sidebar-drawer": str(_("Site navigation")),
+        "aside.toc-drawer": str(_("On this page")),
+    }
 
 
 def with_students(toc: str, entry: WeekEntry, found: dict[str, str]) -> str:
