@@ -24,10 +24,10 @@ PAGE_TYPES = {
 }
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 MODES = [
-    pytest.param("light", DESKTOP, id="light-desktop"),
-    pytest.param("dark", DESKTOP, id="dark-desktop"),
-    pytest.param("light", PHONE, id="light-phone"),
-    pytest.param("dark", PHONE, id="dark-phone"),
+    pytest.param(("light", DESKTOP), id="light-desktop"),
+    pytest.param(("dark", DESKTOP), id="dark-desktop"),
+    pytest.param(("light", PHONE), id="light-phone"),
+    pytest.param(("dark", PHONE), id="dark-phone"),
 ]
 #: the response's own colours (background, text) must be these in each mode
 RESPONSE_BACKGROUND = {"light": "rgb(242, 246, 251)", "dark": "rgb(28, 38, 51)"}

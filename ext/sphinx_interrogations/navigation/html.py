@@ -110,7 +110,7 @@ def people_page(app: Sphinx, pagename: str, entries: list[WeekEntry]) -> str:
         f"{jump}</nav>",
     ]
     for number, (letter, group) in enumerate(letters.items(), start=1):
-        parts.append(f'<section id="letter-{number}"><h2>{escape(letter)}</h2>')
+        parts.append(f'<section><h2 id="letter-{number}">{escape(letter)}</h2>')
         parts.append('<ul class="seminar-people-list">')
         for items in group:
             parts.append(person(app, pagename, items, captions))
