@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
 from tests.browser.conftest import DESKTOP, PHONE, Site, copy_archive, open_page
+from tests.browser.dom import landing
 from tests.conftest import REPO
 from tests.helpers import build
 from tests.pdf.conftest import ARCHIVE_WEEK, LATEXMKOPTS
@@ -106,6 +107,8 @@ def test_book_first_week_screenshot(tmp_path: Path) -> None:
 
 def test_mobile_screenshot(phone: Page, sites: dict[str, Site]) -> None:
     site, week_page = shown_week(sites)
-    phone.goto(site.address(f"{week_page}#{first_of(site, week_page, 'response')}"))
+    anchor = first_of(site, week_page, "response")
+    phone.goto(site.address(f"{week_page}#{anchor}"))
+    assert landing(phone, anchor).in_view  # once the page stops scrolling
     picture = saved(phone, "week-page-mobile")
     assert_picture(picture, PHONE["width"] * 2)  # the phone has two device pixels per CSS pixel
