@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.locale import _ as sphinx_label
 from sphinx.util.i18n import format_date
 
 from ..i18n import _
@@ -77,7 +78,7 @@ def fix_metadata(app: Sphinx) -> None:
     epoch = source_epoch(app)
     context = app.builder.context  # type: ignore[attr-defined]
     if "date" not in app.config.latex_elements and not app.config.today:
-        today_fmt = app.config.today_fmt or _("%b %d, %Y")
+        today_fmt = app.config.today_fmt or sphinx_label("%b %d, %Y")  # as Sphinx dates
         day = datetime.fromtimestamp(epoch, tz=UTC)
         context["date"] = format_date(today_fmt, date=day, language=app.config.language)
     context["hyperref"] = context["hyperref"] + hypersetup(app, epoch)

@@ -21,6 +21,8 @@ from .nodes import week_navigation, week_overview, week_pager
 #: contents, which this one fills)
 AFTER_THEME = 600
 LANDMARKS_SCRIPT = "seminar_landmarks.js"
+#: the page metadata key marking a page that holds ``week-overview``
+OVERVIEW_KEY = "seminar-week-overview"
 STATIC = Path(__file__).parent.parent / "static"
 
 
@@ -33,6 +35,8 @@ class WeekOverviewDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         node = week_overview()
         self.set_source_info(node)
+        # the page shows every week: noted so that any change of a week re-writes it
+        self.env.metadata[self.env.docname][OVERVIEW_KEY] = True
         return [node]
 
 
@@ -43,12 +47,14 @@ def skip(self: object, node: nodes.Element) -> None:
 def outdated_overviews(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    """Pages whose navigation shows other pages: re-written when any page comes or goes or
-    changes (the table of weeks; the neighbours of a week)."""
+    """Pages whose navigation shows other pages: those with a table of weeks whenever a page
+    comes, goes or changes; every week page (its neighbours) when a page comes or goes."""
     if not (added or changed or removed):
         return []
-    weeks = {entry.week.docname for entry in build.week_entries(env)}
-    return sorted(((weeks if added or removed else set()) | {env.config.root_doc}) - changed)
+    outdated = {docname for docname, meta in env.metadata.items() if meta.get(OVERVIEW_KEY)}
+    if added or removed:
+        outdated |= {entry.week.docname for entry in build.week_entries(env)}
+    return sorted(outdated - changed - added - removed)
 
 
 def add_landmark_names(app: Sphinx) -> None:
