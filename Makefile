@@ -41,7 +41,8 @@ latex: setup
 	$(SPHINX) -b latex $(SOURCEDIR) $(BUILDDIR)/latex
 
 pdf: latex system-packages
-	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS='-interaction=nonstopmode -halt-on-error -quiet'
+	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS='-interaction=nonstopmode -halt-on-error -quiet' \
+	  || { $(PY) -m sphinx_interrogations.book.latexlog $(BUILDDIR)/latex $(SOURCEDIR); exit 1; }
 
 # Preview while writing: rebuilds on every save and reloads the browser (http://127.0.0.1:8000).
 PORT ?= 8000
