@@ -4,6 +4,7 @@ PDF's metadata, and the same bytes from the same sources."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import time
@@ -103,3 +104,28 @@ def test_same_sources_give_the_same_pdf_bytes(
     assert str(info["/CreationDate"]).startswith("D:20131010120000")
     assert str(info["/ModDate"]).startswith("D:20131010120000")
     assert "Oct 10, 2013" in page_text(pdfs[0], 1)
+
+
+def test_without_source_date_epoch_the_sources_date_the_book(
+    rootdir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No SOURCE_DATE_EPOCH: the newest source's time dates the PDF, not the clock."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    source = source_of("basic", rootdir, tmp_path / "src")
+    for path in source.rglob("*"):
+        os.utime(path, (EPOCH, EPOCH))
+    pdfs = []
+    for run in ("first", "second"):
+        result = build(source, "latex", outdir=tmp_path / run, freshenv=True)
+        subprocess.run(
+            ["make", "-C", str(result.outdir), "all-pdf", LATEXMKOPTS],
+            check=True,
+            capture_output=True,
+        )
+        [pdf] = result.outdir.glob("*.pdf")
+        pdfs.append(pdf)
+        time.sleep(1.1)
+    assert pdfs[0].read_bytes() == pdfs[1].read_bytes()
+    info = PdfReader(pdfs[0]).metadata
+    assert info is not None
+    assert str(info["/CreationDate"]).startswith("D:20131010120000")
