@@ -60,5 +60,6 @@ def format_block(label: str, text: str) -> str:
         '<div class="seminar-cite-format">'
         f'<span class="seminar-cite-label">{escape(label)}</span> '
         f'<button type="button" class="seminar-copy" hidden {attributes}>{copy}</button>\n'
-        f'<pre class="seminar-cite-text">{text}</pre></div>\n'
+        # tabindex: a long citation scrolls, and a keyboard must reach it (WCAG 2.1.1)
+        f'<pre class="seminar-cite-text" tabindex="0">{text}</pre></div>\n'
     )

@@ -9,7 +9,19 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.util.fileutil import copy_asset_file
 
-from . import cite, config, config_checks, html, latex, meta, publishing, registry, source_text
+from . import (
+    book,
+    cite,
+    config,
+    config_checks,
+    html,
+    latex,
+    meta,
+    navigation,
+    publishing,
+    registry,
+    source_text,
+)
 from .conditionals import RefuseConditionalItems
 from .domain import SeminarDomain
 from .errors import report_designed_errors_plainly
@@ -42,6 +54,8 @@ def register(app: Sphinx) -> None:
         app.add_directive(name, directive)
     for node in ALL_NODES:
         app.add_node(node, html=html.HANDLERS[node], latex=latex.HANDLERS[node])
+    navigation.register(app)
+    book.register(app)
     app.add_transform(SanitizeUntrustedText)
     app.add_transform(RefuseConditionalItems)
     app.add_transform(RemoveReservedClasses)

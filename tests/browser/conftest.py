@@ -34,7 +34,6 @@ from tests.conftest import REPO
 from tests.helpers import build, copy_root
 
 ARCHIVE_WEEK = REPO / "source" / "weeks" / "week06.rst"
-ARTIFACTS = REPO / "tests" / "artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -38,8 +38,23 @@ class Landing:
     top_in_document: float
 
 
+#: waits until the page stops scrolling (themes such as furo scroll smoothly to a fragment)
+SETTLE_SCRIPT = """async () => {
+  if (document.readyState !== 'complete') {
+    await new Promise(resolve => window.addEventListener('load', resolve, {once: true}));
+  }
+  let last = window.scrollY, still = 0;
+  for (let i = 0; i < 100 && still < 5; i++) {
+    await new Promise(resolve => setTimeout(resolve, 50));
+    still = window.scrollY === last ? still + 1 : 0;
+    last = window.scrollY;
+  }
+}"""
+
+
 def landing(page: Page, anchor: str) -> Landing:
-    """Probe the item carrying ``anchor`` as its id."""
+    """Probe the item carrying ``anchor`` as its id, once the page has stopped scrolling."""
+    page.evaluate(SETTLE_SCRIPT)
     return Landing(**page.evaluate(LANDING_SCRIPT, {"anchor": anchor, "items": ITEMS}))
 
 

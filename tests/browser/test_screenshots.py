@@ -1,17 +1,26 @@
-"""Screenshots of a week page on a desktop and on a phone, kept in tests/artifacts/.
+"""The README's screenshots, made from the archive as readers get it, into docs/images/.
 
-Desktop: the top of the page down to the end of the first interrogation and its response.
-Phone: the page as a cited link to the first response opens it.
+Desktop (light and dark): the top of the week page down to the end of the first interrogation.
+Phone: the page as a cited link to the first response opens it. Book: the PDF's first week page.
 """
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
+import pytest
 from PIL import Image, ImageStat
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
+from pypdf import PdfReader
 
-from tests.browser.conftest import ARTIFACTS, DESKTOP, PHONE, Site
+from tests.browser.conftest import DESKTOP, PHONE, Site, copy_archive, open_page
+from tests.browser.dom import landing
+from tests.conftest import REPO
+from tests.helpers import build
+from tests.pdf.conftest import ARCHIVE_WEEK, LATEXMKOPTS
+
+IMAGES = REPO / "docs" / "images"
 
 #: the tallest desktop picture, in CSS pixels
 MAX_HEIGHT = 1800
@@ -29,10 +38,10 @@ def first_of(site: Site, week_page: str, kind: str) -> str:
 
 
 def saved(page: Page, name: str, **options: object) -> Path:
-    """Save a screenshot as ``tests/artifacts/<name>.png``."""
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=ARTIFACTS / f"{name}.png", **options)  # type: ignore[arg-type]
-    return ARTIFACTS / f"{name}.png"
+    """Save a screenshot as ``docs/images/<name>.png``."""
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=IMAGES / f"{name}.png", **options)  # type: ignore[arg-type]
+    return IMAGES / f"{name}.png"
 
 
 def assert_picture(path: Path, width: int) -> None:
@@ -42,19 +51,64 @@ def assert_picture(path: Path, width: int) -> None:
         assert ImageStat.Stat(image.convert("L")).stddev[0] > 20, f"{path.name} looks blank"
 
 
-def test_desktop_screenshot(reader: Page, sites: dict[str, Site]) -> None:
+def desktop_picture(page: Page, sites: dict[str, Site], name: str) -> None:
     site, week_page = shown_week(sites)
-    reader.goto(site.address(week_page))
-    card = reader.locator(f'[id="{first_of(site, week_page, "interrogation")}"]').bounding_box()
+    page.goto(site.address(week_page))
+    card = page.locator(f'[id="{first_of(site, week_page, "interrogation")}"]').bounding_box()
     assert card is not None
     height = min(card["y"] + card["height"] + 16, MAX_HEIGHT)
     clip = {"x": 0, "y": 0, "width": DESKTOP["width"], "height": height}
-    picture = saved(reader, "week-page-desktop", full_page=True, clip=clip)
+    picture = saved(page, name, full_page=True, clip=clip)
     assert_picture(picture, DESKTOP["width"])
+
+
+def test_desktop_screenshot(reader: Page, sites: dict[str, Site]) -> None:
+    desktop_picture(reader, sites, "week-page-desktop")
+
+
+def test_dark_mode_screenshot(browser: Browser, sites: dict[str, Site]) -> None:
+    with open_page(browser, viewport=DESKTOP, color_scheme="dark") as page:
+        desktop_picture(page, sites, "week-page-dark")
+    with Image.open(IMAGES / "week-page-dark.png") as image:
+        assert ImageStat.Stat(image.convert("L")).mean[0] < 100  # a dark page
+
+
+@pytest.mark.skipif(not ARCHIVE_WEEK.exists(), reason="the archive has no week yet")
+def test_book_first_week_screenshot(tmp_path: Path) -> None:
+    result = build(copy_archive(tmp_path / "src"), "latex")
+    subprocess.run(
+        ["make", "-C", str(result.outdir), "all-pdf", LATEXMKOPTS], check=True, capture_output=True
+    )
+    [pdf] = result.outdir.glob("*.pdf")
+    reader = PdfReader(pdf)
+    page = next(i for i, p in enumerate(reader.pages) if p.extract_text().startswith("Week "))
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    target = IMAGES / "book-first-week"
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "80",
+            "-singlefile",
+            "-f",
+            str(page + 1),
+            "-l",
+            str(page + 1),
+            str(pdf),
+            str(target),
+        ],
+        check=True,
+    )
+    with Image.open(target.with_suffix(".png")) as image:
+        assert image.width == 680  # 8.5 in at 80 dpi
+        assert ImageStat.Stat(image.convert("L")).stddev[0] > 20
 
 
 def test_mobile_screenshot(phone: Page, sites: dict[str, Site]) -> None:
     site, week_page = shown_week(sites)
-    phone.goto(site.address(f"{week_page}#{first_of(site, week_page, 'response')}"))
+    anchor = first_of(site, week_page, "response")
+    phone.goto(site.address(f"{week_page}#{anchor}"))
+    assert landing(phone, anchor).in_view  # once the page stops scrolling
     picture = saved(phone, "week-page-mobile")
     assert_picture(picture, PHONE["width"] * 2)  # the phone has two device pixels per CSS pixel

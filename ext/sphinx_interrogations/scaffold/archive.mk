@@ -15,8 +15,14 @@ LATEXMKOPTS := -interaction=nonstopmode -halt-on-error -quiet
 # The language conf.py sets, for TeX's support of it (known once the environment is set up).
 TEX_LANGUAGE = $(if $(wildcard $(PY)),--tex-language "$$($(PY) -m sphinx_interrogations.scaffold.language)")
 
+# The book's date is the last commit's: the same sources give the same PDF bytes.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
+
 .DEFAULT_GOAL := all
-.PHONY: all setup system-packages html pdf latex canvas moodle anchors-lock public import clean
+.PHONY: all setup system-packages html pdf latex canvas moodle anchors-lock public public-html serve import clean
 
 all: html pdf canvas moodle
 
@@ -32,8 +38,16 @@ html: setup
 latex: setup
 	$(SPHINX) -b latex $(SOURCEDIR) $(BUILDDIR)/latex
 
+# A LaTeX failure is named by its source file, line and item.
 pdf: latex system-packages
-	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS='$(LATEXMKOPTS)'
+	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS='$(LATEXMKOPTS)' \
+	  || { $(PY) -m sphinx_interrogations.book.latexlog $(BUILDDIR)/latex $(SOURCEDIR); exit 1; }
+
+# Preview while writing: rebuilds on every save and reloads the browser (http://127.0.0.1:8000).
+PORT ?= 8000
+serve: setup
+	$(VENV)/bin/sphinx-autobuild -c . -d $(BUILDDIR)/doctrees-serve --port $(PORT) \
+		--watch conf.py $(if $(wildcard ext),--watch ext,) $(SOURCEDIR) $(BUILDDIR)/serve
 
 canvas: setup
 	$(SPHINX) -b canvas $(SOURCEDIR) $(BUILDDIR)/canvas
@@ -42,12 +56,15 @@ moodle: setup
 	$(SPHINX) -b moodle $(SOURCEDIR) $(BUILDDIR)/moodle
 
 # Everything, with students replaced by pseudonyms (needs INTERROGATIONS_PSEUDONYM_KEY).
-public: setup system-packages
-	$(PUBLIC) -E -b html $(SOURCEDIR) $(PUBLICDIR)/html
+public: public-html system-packages
 	$(PUBLIC) -b latex $(SOURCEDIR) $(PUBLICDIR)/latex
 	$(MAKE) -C $(PUBLICDIR)/latex all-pdf LATEXMKOPTS='$(LATEXMKOPTS)'
 	$(PUBLIC) -b canvas $(SOURCEDIR) $(PUBLICDIR)/canvas
 	$(PUBLIC) -b moodle $(SOURCEDIR) $(PUBLICDIR)/moodle
+
+# The public web site alone: what the publishing workflows (.github/workflows/pages.yml) deploy.
+public-html: setup
+	$(PUBLIC) -E -b html $(SOURCEDIR) $(PUBLICDIR)/html
 
 # Lock the anchors of the current HTML build as published (review the summary, commit anchors.lock).
 anchors-lock: setup
