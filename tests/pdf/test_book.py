@@ -56,7 +56,7 @@ def test_index_of_students_gives_each_interrogations_page(document: Document) ->
     pages = range(outline["Index of students"].page, len(reader.pages))
     index = " ".join(plain(reader.pages[p].extract_text()) for p in pages)
     for record in (r for r in document.citables if r.kind == "interrogation"):
-        family = plain(record.family_name)
+        family = plain(record.student.family)
         assert family in index, f"{record.student} is not in the index of students"
         line = re.search(
             rf"{re.escape(record.number)} Week {record.week}\b[^\n]*?(\d+)\s*$",
@@ -65,7 +65,7 @@ def test_index_of_students_gives_each_interrogations_page(document: Document) ->
         )
         assert line, f"no line for {record.number} under {family}"
         shown = int(line.group(1))
-        actual = outline[plain(f"{record.number} {record.student}")].page
+        actual = outline[plain(f"{record.number} {record.student.full}")].page
         assert reader.page_labels[actual] in {str(shown), str(shown - 1)}, record.number
 
 
