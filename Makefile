@@ -29,7 +29,7 @@ NEWEST_VENV   := .venv-newest
 test-newest-python:
 	test -x $(NEWEST_VENV)/bin/python || "$$(tools/find-python 3.13)" -m venv $(NEWEST_VENV)
 	$(NEWEST_VENV)/bin/python -m pip install --quiet -e '.[test]'
-	$(NEWEST_VENV)/bin/python -m pytest -q tests/ext tests/exporters
+	$(NEWEST_VENV)/bin/python -m pytest -q -m "not slow" tests/ext tests/exporters
 
 # Build speed and memory at 200, 2,000 and 20,000 interrogations (< 30 min); writes benchmarks/RESULTS.md.
 bench: setup

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 from playwright.sync_api import Locator, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 ITEMS = ".seminar-interrogation, .seminar-response"
 
@@ -52,8 +54,21 @@ SETTLE_SCRIPT = """async () => {
 }"""
 
 
+#: true once the item's heading is inside the viewport
+IN_VIEW_SCRIPT = """anchor => {
+  const rect = document.getElementById(anchor).getBoundingClientRect();
+  return rect.top >= 0 && rect.top + 20 <= window.innerHeight;
+}"""
+
+
 def landing(page: Page, anchor: str) -> Landing:
-    """Probe the item carrying ``anchor`` as its id, once the page has stopped scrolling."""
+    """Probe the item carrying ``anchor`` as its id, once the page has stopped scrolling.
+
+    A loaded machine may start a theme's smooth scroll late: the item is given up to five
+    seconds to come into view before the page is probed (a page that never scrolls there fails).
+    """
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(IN_VIEW_SCRIPT, arg=anchor, timeout=5000)
     page.evaluate(SETTLE_SCRIPT)
     return Landing(**page.evaluate(LANDING_SCRIPT, {"anchor": anchor, "items": ITEMS}))
 
