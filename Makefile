@@ -32,10 +32,14 @@ test-newest-python:
 	$(NEWEST_VENV)/bin/python -m pytest -q -m "not slow" tests/ext tests/exporters
 
 # Build speed and memory at 200, 2,000 and 20,000 interrogations (< 30 min); writes benchmarks/RESULTS.md.
-bench: setup
+$(VENV)/.bench: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[bench]'
+	touch $@
+
+bench: $(VENV)/.bench
 	$(PY) benchmarks/run.py
 
-bench-quick: setup
+bench-quick: $(VENV)/.bench
 	$(PY) benchmarks/run.py --quick
 
 # Import speed on Word files of 10,000, 20,000 and 40,000 paragraphs (a minute or two).

@@ -293,14 +293,21 @@ def main(argv: list[str] | None = None) -> None:
         "--output", type=Path, help="report (default: RESULTS.md, or RESULTS-quick.md)"
     )
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder (logs)")
+    parser.add_argument(
+        "--only", type=int, metavar="N", help="only the plan's size of N interrogations (e.g. 2000)"
+    )
     args = parser.parse_args(argv)
     output = args.output or HERE / ("RESULTS-quick.md" if args.quick else "RESULTS.md")
 
     plan = QUICK if args.quick else FULL
+    if args.only:
+        plan = tuple(size for size in plan if size.interrogations == args.only)
+        if not plan:
+            parser.error(f"--only {args.only}: no such size in the plan")
     run = Run(
         mode="quick" if args.quick else "full",
         started=datetime.now(),
-        reference=plan[1].interrogations,
+        reference=plan[min(1, len(plan) - 1)].interrogations,
         load_before=os.getloadavg(),
     )
     lms, note = lms_available()

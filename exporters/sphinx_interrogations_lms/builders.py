@@ -194,19 +194,18 @@ class PackageBuilder(Builder):
         layout = PackageLayout(catalogue_of(self.env), settings.page_per_week)
         weeks = layout.catalogue.weeks()
         renderer = PageRenderer(self, self.archive, layout)
-        doctrees = renderer.load(weeks)
         root_doc = self.config.root_doc
-        pages = renderer.page_map(weeks, doctrees, root_doc)
+        pages = layout.page_map(weeks, root_doc)
         renderer.use_policy(self.flavour.link_policy(pages, self.archive))
         rendered = [
-            renderer.render_week(week, doctree)
-            for week, doctree in status_iterator(
-                list(zip(weeks, doctrees, strict=True)),
+            renderer.render_week(week)
+            for week in status_iterator(
+                weeks,
                 _("rendering LMS pages... "),
                 "darkgreen",
                 len(weeks),
                 self.config.verbosity,
-                stringify_func=lambda pair: pair[0].docname,
+                stringify_func=lambda week: week.docname,
             )
         ]
         root = self.resolved_doctree(root_doc) if root_doc in self.env.found_docs else None

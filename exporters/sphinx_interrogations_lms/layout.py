@@ -7,7 +7,7 @@ whether each interrogation has its page or each week one (``interrogations_lms_p
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sphinx_interrogations.catalogue import Catalogue, Item, Week
@@ -19,14 +19,6 @@ from sphinx_interrogations.identity import (
 )
 
 from .links import PageMap
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentIds:
-    """The ids of one document, by the interrogation holding them."""
-
-    #: every id of the document -> the first id of the interrogation holding it ("" if none)
-    owners: Mapping[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +43,7 @@ class PackageLayout:
         """The LMS identifier of the resource holding ``item`` (the layout event's answer)."""
         return lms_identifier(self.page_of(item), LmsRole.RESOURCE)
 
-    def page_map(
-        self, weeks: Sequence[Week], ids: Mapping[str, DocumentIds], root_doc: str
-    ) -> PageMap:
+    def page_map(self, weeks: Sequence[Week], root_doc: str) -> PageMap:
         """Which page holds every anchor: items by the catalogue, other ids by their owner."""
         anchors: dict[str, str] = {}
         documents = {root_doc: ABOUT_ANCHOR}
@@ -61,7 +51,7 @@ class PackageLayout:
         for week in weeks:
             overview = self.week_page(week)
             documents[week.docname] = overview
-            for anchor, owner in ids[week.docname].owners.items():
+            for anchor, owner in self.catalogue.ids_of(week.docname).items():
                 if owner and not self.page_per_week:
                     item = self.catalogue.item(owner, week.docname)
                     anchors[anchor] = self.page_of(item) if item else overview

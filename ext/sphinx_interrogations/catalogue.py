@@ -188,11 +188,13 @@ class Catalogue:
         items: Mapping[str, Sequence[Item]],
         targets: Mapping[str, Target],
         terms: Sequence[Term] = (),
+        ids: Mapping[str, Mapping[str, str]] | None = None,
     ) -> None:
         self._weeks = weeks
         self._items = items
         self._targets = targets
         self._terms = tuple(terms) or (Term("", "", ""),)
+        self._ids = ids or {}
 
     def terms(self) -> tuple[Term, ...]:
         """Every term (one implicit term for now)."""
@@ -222,6 +224,11 @@ class Catalogue:
     def week_of(self, docname: str) -> Week | None:
         """The week a document holds, if any."""
         return self._weeks.get(docname)
+
+    def ids_of(self, docname: str) -> Mapping[str, str]:
+        """Every id on a week's page -> the anchor of the interrogation holding it ("" for the
+        week's own text): what the packages need to know which page holds a link's target."""
+        return self._ids.get(docname, {})
 
     def target(self, name: str) -> Target | None:
         """Where an anchor or alias points, if anywhere."""

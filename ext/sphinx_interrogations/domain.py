@@ -66,7 +66,7 @@ class SeminarDomain(Domain):
     }
     indices: ClassVar = [StudentIndex, WeekIndex]
     initial_data: ClassVar = store.initial_data()
-    data_version = 2
+    data_version = 3
 
     @property
     def catalogue(self) -> Catalogue:
@@ -80,6 +80,7 @@ class SeminarDomain(Domain):
         week = reading.week_of(docname, document)
         if week is not None:
             store.note_week(self.data, week)
+            store.note_ids(self.data, docname, reading.page_ids(document))
             self._add_target(week.anchor, docname, "week", week.anchor, week_label(week))
         items = list(reading.items_of(docname, document, week.term if week else ""))
         store.note_items(self.data, docname, items)

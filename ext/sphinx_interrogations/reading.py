@@ -40,6 +40,15 @@ def opening(node: interrogation) -> str:
     return " ".join(words[:OPENING_WORDS]) + more
 
 
+def page_ids(document: nodes.document) -> dict[str, str]:
+    """Every id of a page -> the anchor of the interrogation holding it ("" for none)."""
+    owners = {name: "" for node in document.findall(nodes.Element) for name in node["ids"]}
+    for node in document.findall(interrogation):
+        for inner in node.findall(nodes.Element):
+            owners.update((name, node["ids"][0]) for name in inner["ids"])
+    return owners
+
+
 def week_of(docname: str, document: nodes.document) -> Week | None:
     """The week a document declares, if any."""
     node = next(document.findall(week), None)

@@ -30,12 +30,13 @@ def initial_data() -> dict[str, Any]:
         "items": {},  # docname -> list[Item], document order
         "references": {},  # docname -> targets it references (seminar roles and :ref:)
         "targets": {},  # anchor or alias -> Target
+        "ids": {},  # docname of a week -> {every id of the page: anchor of the item holding it}
     }
 
 
 def catalogue_from(data: dict[str, Any]) -> Catalogue:
     """The catalogue over one domain's data."""
-    return Catalogue(data["weeks"], data["items"], data["targets"])
+    return Catalogue(data["weeks"], data["items"], data["targets"], ids=data["ids"])
 
 
 def catalogue_of(env: HasDomains) -> Catalogue:
@@ -54,6 +55,11 @@ def note_items(data: dict[str, Any], docname: str, items: list[Item]) -> None:
         data["items"][docname] = items
 
 
+def note_ids(data: dict[str, Any], docname: str, owners: dict[str, str]) -> None:
+    """Store which item holds each id of a week's page ("" for none: the week's own text)."""
+    data["ids"][docname] = owners
+
+
 def note_target(data: dict[str, Any], name: str, target: Target) -> bool:
     """Index an anchor or alias; ``False`` if already taken (a duplicate, reported later)."""
     if name in data["targets"]:
@@ -67,6 +73,7 @@ def clear_doc(data: dict[str, Any], docname: str) -> None:
     week = data["weeks"].pop(docname, None)
     items = data["items"].pop(docname, [])
     data["references"].pop(docname, None)
+    data["ids"].pop(docname, None)
     defined = [week.anchor] if week else []
     defined += [name for item in items for name in (item.anchor, *item.aliases)]
     targets = data["targets"]
@@ -78,7 +85,7 @@ def clear_doc(data: dict[str, Any], docname: str) -> None:
 
 def merge(data: dict[str, Any], docnames: Set[str], other: dict[str, Any]) -> None:
     """Take the records of ``docnames`` from a parallel reader's data."""
-    for key in ("weeks", "items", "references"):
+    for key in ("weeks", "items", "references", "ids"):
         for docname in docnames:
             if docname in other[key]:
                 data[key][docname] = other[key][docname]

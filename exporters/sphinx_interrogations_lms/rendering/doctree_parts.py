@@ -12,17 +12,6 @@ from docutils import nodes
 
 from sphinx_interrogations.nodes import interrogation
 
-from ..layout import DocumentIds
-
-
-def document_ids(doctree: nodes.document) -> DocumentIds:
-    """Which interrogation of ``doctree`` holds each of its ids (labels inside it included)."""
-    owners = {anchor: "" for node in doctree.findall(nodes.Element) for anchor in node["ids"]}
-    for node in doctree.findall(interrogation):
-        for inner in node.findall(nodes.Element):
-            owners.update((anchor, node["ids"][0]) for anchor in inner["ids"])
-    return DocumentIds(owners)
-
 
 def take_page_content(doctree: nodes.document) -> list[nodes.Node]:
     """Remove the document's body, without its title, from it: the LMS shows the title itself."""

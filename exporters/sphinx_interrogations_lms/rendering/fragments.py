@@ -18,11 +18,11 @@ from sphinx_interrogations.labels import page_title, week_label
 
 from ..course import Page
 from ..layout import PackageLayout
-from ..links import ArchiveAddress, LinkPolicy, PageMap, Target
+from ..links import ArchiveAddress, LinkPolicy, Target
 from ..package_labels import about_title, archive_page_link, licence_line, overview_title
 from .assets import assets_in
 from .course_builder import RenderedWeek
-from .doctree_parts import document_ids, interrogation_nodes, reference_list, take_page_content
+from .doctree_parts import interrogation_nodes, reference_list, take_page_content
 from .references import rewrite_references
 
 
@@ -61,24 +61,14 @@ class PageRenderer:
         self.layout = layout
         self.policy: LinkPolicy = lambda target, here: archive(target)
 
-    def load(self, weeks: Sequence[Week]) -> list[nodes.document]:
-        """The resolved doctree of every week, in order."""
-        return [self.io.resolved_doctree(week.docname) for week in weeks]
-
-    def page_map(
-        self, weeks: Sequence[Week], doctrees: Sequence[nodes.document], root_doc: str
-    ) -> PageMap:
-        """Which page holds every id of the weeks' documents."""
-        ids = {week.docname: document_ids(tree) for week, tree in zip(weeks, doctrees, strict=True)}
-        return self.layout.page_map(weeks, ids, root_doc)
-
     def use_policy(self, policy: LinkPolicy) -> None:
         """Point the cross-references of every page rendered from now on with ``policy``."""
         self.policy = policy
 
-    def render_week(self, week: Week, doctree: nodes.document) -> RenderedWeek:
-        """The pages of one week (the doctree's nodes move into them)."""
+    def render_week(self, week: Week) -> RenderedWeek:
+        """The pages of one week, from its resolved doctree (whose nodes move into them)."""
         docname = week.docname
+        doctree = self.io.resolved_doctree(docname)
         week_target = Target(docname, week.anchor)
         found = interrogation_nodes(doctree)
         items = [i for i in self.layout.catalogue.interrogations_of(docname) if i.anchor in found]
