@@ -41,7 +41,11 @@ def _cleaner(markup: Markup) -> nh3.Cleaner:
 
 
 def clean_tree(fragment: str, markup: Markup = SEMANTIC, container: str = "div") -> etree._Element:
-    """The fragment cleaned by ``markup``, as a new ``container`` element holding it."""
+    """The fragment cleaned by ``markup``, as a new ``container`` element holding it.
+
+    A link to a fragment the cleaned markup no longer holds (an ``id`` the policy drops, a note
+    left on another page) keeps its text but not its link: no page links to an anchor it lacks.
+    """
     cleaned = _cleaner(markup).clean(xml_text(fragment))
     root = html.document_fromstring(f"<html><body>{cleaned}</body></html>").body
     root.tag = container
@@ -50,6 +54,10 @@ def clean_tree(fragment: str, markup: Markup = SEMANTIC, container: str = "div")
             element.tag = markup.renames[element.tag]
         elif element.tag in markup.unwrapped:
             element.drop_tag()
+    held = set(root.xpath(".//@id"))
+    for link in root.xpath(".//a[starts-with(@href, '#')]"):
+        if link.get("href", "")[1:] not in held:
+            link.drop_tag()
     return root
 
 

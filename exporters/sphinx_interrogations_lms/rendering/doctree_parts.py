@@ -40,3 +40,34 @@ def reference_list(links: Iterable[tuple[str, str]]) -> nodes.bullet_list:
 def interrogation_nodes(doctree: nodes.document) -> dict[str, interrogation]:
     """The interrogation nodes of a doctree by their anchor."""
     return {node["ids"][0]: node for node in doctree.findall(interrogation)}
+
+
+def footnotes_by_id(doctree: nodes.document) -> dict[str, nodes.footnote]:
+    """Every footnote of a doctree, by each of its ids."""
+    return {name: note for note in doctree.findall(nodes.footnote) for name in note["ids"]}
+
+
+def carried_footnotes(
+    notes: dict[str, nodes.footnote], part: nodes.Element
+) -> list[nodes.footnote]:
+    """Copies of the footnotes (of ``notes``) ``part`` refers to but does not hold, in order.
+
+    A page made of ``part`` alone carries them, so that its footnote links land on the page.
+    """
+    if not notes:
+        return []
+    held = {name for node in part.findall(nodes.Element) for name in node["ids"]}
+    carried: dict[str, nodes.footnote] = {}
+    for reference in part.findall(nodes.footnote_reference):
+        name = reference.get("refid", "")
+        if name in notes and name not in held and name not in carried:
+            carried[name] = notes[name].deepcopy()
+            carried[name]["backrefs"] = [b for b in carried[name]["backrefs"] if b in held]
+    return list(carried.values())
+
+
+def keep_held_backrefs(tree: nodes.Element) -> None:
+    """Point the footnotes and citations of ``tree`` back only to references it still holds."""
+    held = {name for node in tree.findall(nodes.Element) for name in node["ids"]}
+    for note in tree.findall(lambda node: isinstance(node, nodes.footnote | nodes.citation)):
+        note["backrefs"] = [name for name in note["backrefs"] if name in held]

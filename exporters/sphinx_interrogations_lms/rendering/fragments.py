@@ -22,7 +22,14 @@ from ..links import ArchiveAddress, LinkPolicy, Target
 from ..package_labels import about_title, archive_page_link, licence_line, overview_title
 from .assets import assets_in
 from .course_builder import RenderedWeek
-from .doctree_parts import interrogation_nodes, reference_list, take_page_content
+from .doctree_parts import (
+    carried_footnotes,
+    footnotes_by_id,
+    interrogation_nodes,
+    keep_held_backrefs,
+    reference_list,
+    take_page_content,
+)
 from .references import rewrite_references
 
 
@@ -80,11 +87,16 @@ class PageRenderer:
         if per_week:  # the whole week on one page, from a copy of the doctree
             content = take_page_content(doctree.deepcopy())
             whole = self.render_page(overview_page, title, content, week_target)
+        footnotes = footnotes_by_id(doctree)
+        notes = {anchor: carried_footnotes(footnotes, node) for anchor, node in found.items()}
         for node in found.values():
             node.parent.remove(node)
         item_pages = [
             self.render_page(
-                item.anchor, page_title(item), [found[item.anchor]], Target(docname, item.anchor)
+                item.anchor,
+                page_title(item),
+                [found[item.anchor], *notes[item.anchor]],
+                Target(docname, item.anchor),
             )
             for item in items
             if not per_week
@@ -139,5 +151,6 @@ class PageRenderer:
             reference = nodes.reference("", archive_page_link(), refuri=url)
             document += nodes.paragraph("", "", reference)
         rewrite_references(document, docname, self.io.docname_of, self.policy, anchor)
+        keep_held_backrefs(document)
         body = self.io.render(document, docname)
         return Page(anchor, title, body, assets_in(body, self.io.page_folder))

@@ -33,4 +33,4 @@ def rewrite_references(
             reference.attributes.pop("refid", None)
             reference["refuri"] = href
         else:
-            reference.replace_self(nodes.inline("", "", *reference.children))
+            reference.replace_self(nodes.inline("", "", *reference.children, ids=reference["ids"]))
