@@ -55,7 +55,7 @@ def test_the_system_packages_script_ships_with_the_package() -> None:
     wrapper = (REPO / "tools/install-system-packages").read_text(encoding="utf-8")
     assert "ext/sphinx_interrogations/scaffold/install-system-packages" in wrapper
     dry_run = subprocess.run(
-        ["make", "-n", "system-packages"], cwd=REPO, capture_output=True, text=True, check=True
+        ["make", "--no-print-directory", "-n", "system-packages"], cwd=REPO, capture_output=True, text=True, check=True
     ).stdout
     assert dry_run == (
         "bash ext/sphinx_interrogations/scaffold/install-system-packages --tex-language "
