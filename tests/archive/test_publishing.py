@@ -29,7 +29,11 @@ def test_github_pages_builds_and_uploads_only_the_public_site() -> None:
 
 def test_make_public_html_is_the_public_build() -> None:
     commands = subprocess.run(
-        ["make", "--no-print-directory", "-n", "public-html"], cwd=REPO, capture_output=True, text=True, check=True
+        ["make", "--no-print-directory", "-n", "public-html"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     [build] = [line for line in commands.splitlines() if "sphinx-build" in line]
     assert "-D interrogations_public=1" in build and build.endswith("_build/public/html")

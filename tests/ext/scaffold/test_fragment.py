@@ -13,8 +13,18 @@ from tests.conftest import REPO
 
 #: What archive.mk gives every archive (the README documents each).
 ARCHIVE_TARGETS = {
-    "all", "setup", "system-packages", "html", "latex", "pdf", "canvas", "moodle", "public",
-    "anchors-lock", "import", "clean",
+    "all",
+    "setup",
+    "system-packages",
+    "html",
+    "latex",
+    "pdf",
+    "canvas",
+    "moodle",
+    "public",
+    "anchors-lock",
+    "import",
+    "clean",
 }
 #: What this project's Makefile adds for its developers.
 DEVELOPER_TARGETS = {"test", "test-newest-python", "bench", "bench-quick", "lint"}
@@ -24,7 +34,11 @@ def rules(makefile: Path) -> dict[str, str]:
     """Every rule in make's database for ``makefile``: target -> prerequisites."""
     database = subprocess.run(
         ["make", "-pRrq", "-f", str(makefile), "--no-print-directory", "no-such-goal"],
-        cwd=makefile.parent, capture_output=True, text=True, check=False, timeout=60,
+        cwd=makefile.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
     ).stdout
     found = re.findall(r"^([a-z][a-z-]*):(?!=)(.*)$", database, flags=re.MULTILINE)
     return {target: prerequisites.strip() for target, prerequisites in found}
@@ -55,7 +69,11 @@ def test_the_system_packages_script_ships_with_the_package() -> None:
     wrapper = (REPO / "tools/install-system-packages").read_text(encoding="utf-8")
     assert "ext/sphinx_interrogations/scaffold/install-system-packages" in wrapper
     dry_run = subprocess.run(
-        ["make", "--no-print-directory", "-n", "system-packages"], cwd=REPO, capture_output=True, text=True, check=True
+        ["make", "--no-print-directory", "-n", "system-packages"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     assert dry_run == (
         "bash ext/sphinx_interrogations/scaffold/install-system-packages --tex-language "
@@ -73,7 +91,9 @@ def check_system_packages(*args: str) -> subprocess.CompletedProcess[str]:
 def test_tex_support_for_the_archives_language_is_looked_for() -> None:
     installed = subprocess.run(
         ["dpkg-query", "-W", "-f=${Status}", "texlive-lang-cyrillic"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     ).stdout.endswith("ok installed")
     russian = check_system_packages("--tex-language", "ru")
     assert ("texlive-lang-cyrillic" in russian.stdout) is not installed
@@ -81,7 +101,9 @@ def test_tex_support_for_the_archives_language_is_looked_for() -> None:
     assert "texlive-lang-" not in check_system_packages().stdout
     refused = subprocess.run(
         ["bash", str(FRAGMENT.with_name("install-system-packages")), "--colour"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert refused.returncode == 2 and "usage:" in refused.stderr
 
@@ -90,7 +112,9 @@ def test_the_language_is_read_from_conf_py(tmp_path: Path) -> None:
     (tmp_path / "conf.py").write_text('language = "pt_BR"\n', encoding="utf-8")
     read = subprocess.run(
         [sys.executable, "-m", "sphinx_interrogations.scaffold.language", str(tmp_path)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert read.stdout == "pt_BR\n"
     (tmp_path / "conf.py").write_text("project = 'x'\n", encoding="utf-8")
