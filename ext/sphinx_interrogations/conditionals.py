@@ -14,21 +14,11 @@ from sphinx.ext.ifconfig import ifconfig
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from .nodes import interrogation, response
+from .nodes import enclosing, interrogation, response
 
 logger = logging.getLogger(__name__)
 
 CONDITIONALS: tuple[type[nodes.Element], ...] = (addnodes.only, ifconfig)
-
-
-def enclosing_conditional(node: nodes.Element) -> nodes.Element | None:
-    """The nearest conditional block holding ``node``, if any."""
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, CONDITIONALS):
-            return parent
-        parent = parent.parent
-    return None
 
 
 class RefuseConditionalItems(SphinxTransform):
@@ -38,7 +28,7 @@ class RefuseConditionalItems(SphinxTransform):
 
     def apply(self) -> None:
         for item in self.document.findall(lambda n: isinstance(n, interrogation | response)):
-            block = enclosing_conditional(item)
+            block = enclosing(item, CONDITIONALS)
             if block is None:
                 continue
             directive = "only" if isinstance(block, addnodes.only) else "ifconfig"

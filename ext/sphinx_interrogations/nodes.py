@@ -47,3 +47,11 @@ ALL_NODES: tuple[type[nodes.Element], ...] = (
     item_heading,
     item_meta,
 )
+
+
+def enclosing(node: nodes.Node, kinds: tuple[type[nodes.Element], ...]) -> nodes.Element | None:
+    """The nearest ancestor of ``node`` that is one of ``kinds``, if any."""
+    parent = node.parent
+    while parent is not None and not isinstance(parent, kinds):
+        parent = parent.parent
+    return parent

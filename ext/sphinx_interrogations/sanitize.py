@@ -86,55 +86,45 @@ class SanitizeUntrustedText(SphinxTransform):
 
     def refuse_raw(self, raw: nodes.raw) -> None:
         """Show a raw node's source as a literal block, with a warning."""
-        logger.warning(
+        text = raw.astext()
+        shown = nodes.literal_block(text, text, classes=["seminar-refused-raw"])
+        replace(
+            raw,
+            shown,
+            "raw",
             "raw %s markup in an interrogation is shown as text "
             "(set interrogations_allow_raw = True to trust it)",
             raw.get("format", ""),
-            location=raw,
-            type="seminar",
-            subtype="raw",
         )
-        text = raw.astext()
-        shown = nodes.literal_block(text, text, classes=["seminar-refused-raw"])
-        shown.source, shown.line = raw.source, raw.line
-        raw.replace_self(shown)
 
     def refuse_link(self, reference: nodes.reference) -> None:
         """Keep a link's text but drop its target, with a warning."""
-        logger.warning(
-            "unsafe link target %r refused; its text is kept",
-            reference["refuri"],
-            location=reference,
-            type="seminar",
-            subtype="link",
-        )
-        reference.replace_self(nodes.inline(reference.astext(), reference.astext()))
+        text = reference.astext()
+        message = "unsafe link target %r refused; its text is kept"
+        replace(reference, nodes.inline(text, text), "link", message, reference["refuri"])
 
     def refuse_math(self, formula: nodes.math | nodes.math_block, command: str) -> None:
-        logger.warning(
-            "math using %r is shown as text: a formula cannot read or write files, run "
-            "programs or define commands",
-            command,
-            location=formula,
-            type="seminar",
-            subtype="math",
-        )
+        """Show a formula's source as text, with a warning naming the unsafe command."""
         text = formula.astext()
-        shown: nodes.Element
-        if isinstance(formula, nodes.math_block):
-            shown = nodes.literal_block(text, text, classes=["seminar-refused-math"])
-        else:
-            shown = nodes.literal(text, text, classes=["seminar-refused-math"])
-        shown.source, shown.line = formula.source, formula.line
-        formula.replace_self(shown)
+        literal = nodes.literal_block if isinstance(formula, nodes.math_block) else nodes.literal
+        message = (
+            "math using %r is shown as text: a formula cannot read or write files, run "
+            "programs or define commands"
+        )
+        shown = literal(text, text, classes=["seminar-refused-math"])
+        replace(formula, shown, "math", message, command)
 
     def refuse_image(self, image: nodes.image) -> None:
-        logger.warning(
-            "unsafe image address %r refused; its description is kept",
-            image["uri"],
-            location=image,
-            type="seminar",
-            subtype="link",
-        )
+        """Keep an image's description but not the image, with a warning."""
         text = image.get("alt", "")
-        image.replace_self(nodes.inline(text, text))
+        message = "unsafe image address %r refused; its description is kept"
+        replace(image, nodes.inline(text, text), "link", message, image["uri"])
+
+
+def replace(
+    node: nodes.Element, shown: nodes.Element, subtype: str, message: str, *args: object
+) -> None:
+    """Warn at ``node`` (``seminar.<subtype>``), then put ``shown`` in its place."""
+    logger.warning(message, *args, location=node, type="seminar", subtype=subtype)
+    shown.source, shown.line = node.source, node.line
+    node.replace_self(shown)

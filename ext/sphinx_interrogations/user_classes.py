@@ -14,7 +14,7 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from .nodes import ALL_NODES, item_heading, item_meta
+from .nodes import ALL_NODES, enclosing, item_heading, item_meta
 
 logger = logging.getLogger(__name__)
 
@@ -25,14 +25,7 @@ GENERATED: tuple[type[nodes.Element], ...] = (item_heading, item_meta, addnodes.
 
 def is_generated(node: nodes.Element) -> bool:
     """Tell whether the extension wrote ``node`` (its own node, or inside a heading it wrote)."""
-    if isinstance(node, ALL_NODES):
-        return True
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, GENERATED):
-            return True
-        parent = parent.parent
-    return False
+    return isinstance(node, ALL_NODES) or enclosing(node, GENERATED) is not None
 
 
 class RemoveReservedClasses(SphinxTransform):
