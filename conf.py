@@ -35,9 +35,8 @@ html_baseurl = ""
 
 # -- LaTeX / PDF -----------------------------------------------------------------------
 latex_engine = "pdflatex"
-latex_documents = [
-    (root_doc, "interrogations.tex", project, author, "manual"),
-]
+# latex_documents is left unset: the extension makes one book per term
+# (_build/latex/sociology-929-2013-fall.pdf); `make pdf-all` adds one of the whole archive.
 latex_elements = {
     "papersize": "letterpaper",
     "pointsize": "11pt",

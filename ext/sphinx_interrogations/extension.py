@@ -9,7 +9,18 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.util.fileutil import copy_asset_file
 
-from . import cite, config, config_checks, html, latex, meta, publishing, registry, source_text
+from . import (
+    cite,
+    config,
+    config_checks,
+    html,
+    latex,
+    latex_books,
+    meta,
+    publishing,
+    registry,
+    source_text,
+)
 from .conditionals import RefuseConditionalItems
 from .domain import SeminarDomain
 from .errors import report_designed_errors_plainly
@@ -33,6 +44,7 @@ def register(app: Sphinx) -> None:
     report_designed_errors_plainly()
     config.register(app)
     app.connect("config-inited", config_checks.check_config, priority=400)
+    app.connect("config-inited", latex_books.fill_latex_documents)
     source_text.connect(app)
     app.add_event(LAYOUT_EVENT)
     app.add_domain(SeminarDomain)

@@ -119,7 +119,7 @@ def is_valid_anchor(anchor: str) -> bool:
 
 def is_valid_prefix(prefix: str) -> bool:
     """Tell whether ``prefix`` ("" or e.g. ``t2013-fall-``) makes valid anchors before ``w06``."""
-    return not prefix or is_valid_anchor(prefix.removesuffix("-")) and prefix.endswith("-")
+    return not prefix or (is_valid_anchor(prefix.removesuffix("-")) and prefix.endswith("-"))
 
 
 def term_prefix(key: str, explicit: str | None = None, archive_prefix: str = "") -> str:

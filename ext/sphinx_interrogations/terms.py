@@ -17,6 +17,7 @@ from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from . import identity, store
@@ -83,9 +84,32 @@ def _declaration(path: str, mtime_ns: int) -> tuple[str, tuple[tuple[str, str], 
     return None
 
 
-def default_course(env: BuildEnvironment) -> str:
+def default_course(config: Config) -> str:
     """The course of a term or week that names none."""
-    return env.config.interrogations_course or env.config.project
+    return config.interrogations_course or config.project
+
+
+def declared_terms(srcdir: Path, config: Config) -> list[Term]:
+    """The terms the term pages under ``srcdir`` declare (read before any build, for
+    configuration that depends on them), newest first; pages in error are left to the build."""
+    terms = []
+    for suffix in config.source_suffix:
+        for path in sorted(srcdir.glob(f"*/index{suffix}")):
+            declared = _declaration(str(path), path.stat().st_mtime_ns)
+            if declared is None:
+                continue
+            key, options, lineno = declared
+            docname = f"{path.parent.name}/index"
+            try:
+                term = term_from(
+                    key, dict(options), course=default_course(config),
+                    archive_prefix=config.interrogations_id_prefix, docname=docname, lineno=lineno,
+                )  # fmt: skip
+            except ValueError:
+                continue
+            if TERM_PAGE.format(key=term.key) == docname:
+                terms.append(term)
+    return sorted(terms, key=lambda term: term.order, reverse=True)
 
 
 def term_of_week(env: BuildEnvironment, docname: str, key: str = "") -> Term | None:
@@ -107,7 +131,7 @@ def term_of_week(env: BuildEnvironment, docname: str, key: str = "") -> Term | N
         return None
     declared_key, options, lineno = declared
     arguments = {
-        "course": default_course(env),
+        "course": default_course(env.config),
         "archive_prefix": env.config.interrogations_id_prefix,
         "docname": page,
         "lineno": lineno,
@@ -149,7 +173,7 @@ class TermDirective(SeminarDirective):
             term = term_from(
                 key,
                 options,
-                course=default_course(self.env),
+                course=default_course(self.config),
                 archive_prefix=self.config.interrogations_id_prefix,
                 docname=self.env.docname,
                 lineno=self.lineno,

@@ -8,7 +8,9 @@ SPHINXBUILD := $(VENV)/bin/sphinx-build
 SPHINXOPTS  ?= -W --keep-going -q
 SOURCEDIR   := source
 BUILDDIR    := _build
-SPHINX      = $(SPHINXBUILD) $(SPHINXOPTS) -c . -d $(BUILDDIR)/doctrees
+# TERM=<key> (e.g. make TERM=2013-fall canvas pdf): only that term's packages and PDF book.
+TERMOPTS    = $(if $(TERM),-D interrogations_term=$(TERM))
+SPHINX      = $(SPHINXBUILD) $(SPHINXOPTS) -c . -d $(BUILDDIR)/doctrees $(TERMOPTS)
 PUBLICDIR   = $(BUILDDIR)/public
 PUBLIC      = $(SPHINXBUILD) $(SPHINXOPTS) -c . -d $(BUILDDIR)/doctrees-public -D interrogations_public=1
 LATEXMKOPTS := -interaction=nonstopmode -halt-on-error -quiet
@@ -16,7 +18,7 @@ LATEXMKOPTS := -interaction=nonstopmode -halt-on-error -quiet
 TEX_LANGUAGE = $(if $(wildcard $(PY)),--tex-language "$$($(PY) -m sphinx_interrogations.scaffold.language)")
 
 .DEFAULT_GOAL := all
-.PHONY: all setup system-packages html pdf latex canvas moodle anchors-lock public import clean
+.PHONY: all setup system-packages html pdf pdf-all latex canvas moodle anchors-lock public import clean
 
 all: html pdf canvas moodle
 
@@ -33,6 +35,11 @@ latex: setup
 	$(SPHINX) -b latex $(SOURCEDIR) $(BUILDDIR)/latex
 
 pdf: latex system-packages
+	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS='$(LATEXMKOPTS)'
+
+# One book per term (_build/latex/<course>-<term>.pdf), and one of the whole archive.
+pdf-all: setup system-packages
+	$(SPHINX) -b latex -D interrogations_pdf_archive=1 $(SOURCEDIR) $(BUILDDIR)/latex
 	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS='$(LATEXMKOPTS)'
 
 canvas: setup
