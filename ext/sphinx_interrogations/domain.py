@@ -176,9 +176,9 @@ class SeminarDomain(Domain):
         implicit = next((w for w in catalogue.weeks() if not w.term), None)
         holders: dict[str, str] = {}
         if implicit is not None:
-            holders[self.env.config.interrogations_id_prefix] = str(
-                _("the weeks outside any term (e.g. %s)") % self.env.doc2path(implicit.docname)
-            )
+            outside = self.env.doc2path(implicit.docname)
+            prefix = self.env.config.interrogations_id_prefix
+            holders[prefix] = f"the weeks outside any term ({outside})"
         for term in terms:
             if not term.docname:
                 continue
