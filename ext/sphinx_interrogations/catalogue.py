@@ -235,6 +235,15 @@ class Catalogue:
         """The term with ``key`` (the implicit term for "" or a key with no term page)."""
         return self._terms.get(key, IMPLICIT_TERM if not key else Term(key, key, ""))
 
+    def of_term(self, key: str) -> Catalogue:
+        """The catalogue of one term only (an LMS course, a PDF book): its weeks and items,
+        and the targets they define."""
+        weeks = {d: week for d, week in self._weeks.items() if week.term == key}
+        items = {d: listed for d, listed in self._items.items() if d in weeks}
+        targets = {name: t for name, t in self._targets.items() if t.docname in weeks}
+        terms = {term.docname: term for term in self._terms.values() if term.key == key}
+        return Catalogue(weeks, items, targets, terms)
+
     def weeks(self) -> list[Week]:
         """Every week, by term (oldest first) then week number."""
         return sorted(self._weeks.values(), key=self._week_key)

@@ -20,6 +20,7 @@ from . import (
     publishing,
     registry,
     source_text,
+    terms,
 )
 from .conditionals import RefuseConditionalItems
 from .domain import SeminarDomain
@@ -44,6 +45,7 @@ def register(app: Sphinx) -> None:
     report_designed_errors_plainly()
     config.register(app)
     app.connect("config-inited", config_checks.check_config, priority=400)
+    app.connect("config-inited", terms.check_selected_term)
     app.connect("config-inited", latex_books.fill_latex_documents)
     source_text.connect(app)
     app.add_event(LAYOUT_EVENT)

@@ -129,6 +129,12 @@ def term_prefix(key: str, explicit: str | None = None, archive_prefix: str = "")
     return f"{archive_prefix}{own}"
 
 
+def course_anchor(name: str, term_prefix: str = "") -> str:
+    """Anchor of a course-level object of a term's package (``about``, ``archive``): with the
+    term's prefix, so packages of different terms share no identifier."""
+    return f"{term_prefix}{name}"
+
+
 def term_package_name(course: str, key: str) -> str:
     """File stem of a term's outputs (PDF, packages): ``sociology-929-2013-fall``."""
     return "-".join(part for part in (slug(course), key) if part) or "archive"

@@ -4,31 +4,15 @@ unset (``_build/latex/<course>-<term>.pdf``), plus the whole archive on request
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sphinx.application import Sphinx
 from sphinx.builders.latex import default_latex_documents
 from sphinx.config import Config
-from sphinx.errors import ConfigError
 from sphinx.util import texescape
 
 from .identity import slug, term_package_name
-from .terms import declared_terms, default_course
+from .terms import default_course, selected_terms
 
 Book = tuple[str, str, str, str, str]
-
-
-def selected_terms(app: Sphinx, config: Config) -> list:
-    """The terms this build makes outputs for: all, or the one ``interrogations_term`` names."""
-    terms = declared_terms(Path(app.srcdir), config)
-    wanted = config.interrogations_term
-    if not wanted:
-        return terms
-    chosen = [term for term in terms if term.key == wanted]
-    if not chosen:
-        keys = ", ".join(term.key for term in terms) or "none"
-        raise ConfigError(f"interrogations_term = {wanted!r}: no such term (the terms: {keys})")
-    return chosen
 
 
 def fill_latex_documents(app: Sphinx, config: Config) -> None:

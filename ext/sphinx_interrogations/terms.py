@@ -17,11 +17,13 @@ from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import ConfigError
 
 from . import identity, store
-from .catalogue import Term
+from .catalogue import Catalogue, Term
 from .dates import ISO_LIKE, date_problem
 from .options import SeminarDirective
 from .scaffold.spec import InputError, check_term, check_year, term_title
@@ -140,6 +142,32 @@ def term_of_week(env: BuildEnvironment, docname: str, key: str = "") -> Term | N
         return term_from(declared_key, dict(options), **arguments)
     except ValueError:  # the term page reports it; its weeks keep the default form
         return term_from(key or folder, {}, **arguments)
+
+
+def selected_terms(app: Sphinx, config: Config) -> list[Term]:
+    """The terms this build makes outputs for: all, or the one ``interrogations_term`` names."""
+    terms = declared_terms(Path(app.srcdir), config)
+    wanted = config.interrogations_term
+    if not wanted:
+        return terms
+    chosen = [term for term in terms if term.key == wanted]
+    if not chosen:
+        keys = ", ".join(term.key for term in terms) or "none"
+        raise ConfigError(f"interrogations_term = {wanted!r}: no such term (the terms: {keys})")
+    return chosen
+
+
+def check_selected_term(app: Sphinx, config: Config) -> None:
+    """``config-inited``: ``interrogations_term`` must name a term of the archive."""
+    selected_terms(app, config)
+
+
+def packaged_terms(catalogue: Catalogue, config: Config) -> list[Term]:
+    """The terms that get their own LMS package, oldest first: every term holding weeks (the
+    implicit term too, in an archive without terms), or the one ``interrogations_term`` names."""
+    wanted = config.interrogations_term
+    terms = [term for term in reversed(catalogue.terms()) if catalogue.weeks_of(term.key)]
+    return [term for term in terms if not wanted or term.key == wanted]
 
 
 class TermDirective(SeminarDirective):

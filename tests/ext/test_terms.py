@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sphinx.errors import ConfigError
 
 from sphinx_interrogations import lock
 from sphinx_interrogations.catalogue import Interrogation, Person, Week
@@ -53,6 +54,10 @@ def test_the_catalogue_answers_navigation_queries(terms: Build) -> None:
         (6, 1, 1),
         (7, 1, 1),
     ]
+    first = catalogue.of_term("2013-fall")
+    assert [week.anchor for week in first.weeks()] == ["w06"]
+    assert first.target(KHUTKYY_2015) is None and first.target(KHUTKYY_2013) is not None
+    assert [term.key for term in first.terms()] == ["2013-fall"]
     [(person, _)] = [pair for pair in catalogue.students() if pair[0].family == "Khutkyy"]
     grouped = catalogue.student_terms(person.key)
     assert [(term.key, [i.anchor for i in items]) for term, items in grouped] == [
@@ -261,3 +266,9 @@ def test_a_date_without_a_known_year_is_never_given_one() -> None:
 )
 def test_full_dates(written: str, year: int | None, start: str, issued: str) -> None:
     assert full_date(written, year, start) == issued
+
+
+def test_an_unknown_term_to_build_is_a_configuration_error(rootdir: Path, tmp_path: Path) -> None:
+    srcdir = copy_root(rootdir, "terms", tmp_path / "src")
+    with pytest.raises(ConfigError, match="interrogations_term = '2099-fall': no such term"):
+        build(srcdir, confoverrides={"interrogations_term": "2099-fall"})
