@@ -142,7 +142,8 @@ class InterrogationDirective(SeminarDirective):
                 raise self.error(
                     f"cannot make an id from the student name {student!r}: give an explicit :id:"
                 )
-            anchor = identity.interrogation_anchor(week_number, student_slug, context[PREFIX_KEY])
+            prefix = context.get(PREFIX_KEY, self.config.interrogations_id_prefix)
+            anchor = identity.interrogation_anchor(week_number, student_slug, prefix)
         context[COUNT_KEY] = context.get(COUNT_KEY, 0) + 1
         node = interrogation(
             student=student,

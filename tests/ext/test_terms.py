@@ -272,3 +272,21 @@ def test_an_unknown_term_to_build_is_a_configuration_error(rootdir: Path, tmp_pa
     srcdir = copy_root(rootdir, "terms", tmp_path / "src")
     with pytest.raises(ConfigError, match="interrogations_term = '2099-fall': no such term"):
         build(srcdir, confoverrides={"interrogations_term": "2099-fall"})
+
+
+def test_a_week_may_name_its_term(rootdir: Path, tmp_path: Path) -> None:
+    srcdir = copy_root(rootdir, "terms", tmp_path / "src")
+    week = (
+        ".. week:: 8\n   :term: {}\n   :date: November 5\n\n"
+        ".. interrogation:: Ann Lee\n\n   Why?\n"
+    )
+    (srcdir / "extra").mkdir()
+    (srcdir / "extra" / "week08.rst").write_text("Week 8\n======\n\n" + week.format("2015-fall"))
+    (srcdir / "extra" / "week09.rst").write_text("Week 9\n======\n\n" + week.format("2099-fall"))
+    index = srcdir / "index.rst"
+    index.write_text(index.read_text() + "   extra/week08\n   extra/week09\n")
+    result = build(srcdir)
+    assert "extra/week09.rst:4: ERROR: :term: term '2099-fall' has no term page" in result.warnings
+    named = catalogue_of(result.env).week_of("extra/week08")
+    assert named is not None
+    assert (named.term, named.anchor, named.issued) == ("2015-fall", "t2015-fall-w08", "2015-11-05")
