@@ -9,7 +9,9 @@ SPHINXOPTS  ?= -W --keep-going -q
 SOURCEDIR   := source
 BUILDDIR    := _build
 # TERM=<key> (e.g. make TERM=2013-fall canvas pdf): only that term's packages and PDF book.
-TERMOPTS    = $(if $(TERM),-D interrogations_term=$(TERM))
+# Only from the command line: the environment's TERM is the terminal's type.
+TERM_KEY    = $(if $(filter command line,$(origin TERM)),$(TERM))
+TERMOPTS    = $(if $(TERM_KEY),-D interrogations_term=$(TERM_KEY))
 SPHINX      = $(SPHINXBUILD) $(SPHINXOPTS) -c . -d $(BUILDDIR)/doctrees $(TERMOPTS)
 PUBLICDIR   = $(BUILDDIR)/public
 PUBLIC      = $(SPHINXBUILD) $(SPHINXOPTS) -c . -d $(BUILDDIR)/doctrees-public -D interrogations_public=1
