@@ -23,7 +23,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.errors import ConfigError
 
 from . import identity, store
-from .catalogue import Catalogue, Term
+from .catalogue import IMPLICIT_TERM, Catalogue, Term
 from .dates import ISO_LIKE, date_problem
 from .options import SeminarDirective
 from .scaffold.spec import InputError, check_term, check_year, term_title
@@ -163,10 +163,11 @@ def check_selected_term(app: Sphinx, config: Config) -> None:
 
 
 def packaged_terms(catalogue: Catalogue, config: Config) -> list[Term]:
-    """The terms that get their own LMS package, oldest first: every term holding weeks (the
-    implicit term too, in an archive without terms), or the one ``interrogations_term`` names."""
+    """The terms that get their own LMS package, oldest first: every declared term (a new one
+    still empty), the weeks outside any term, or the one ``interrogations_term`` names; an
+    archive with neither weeks nor terms packs one empty course."""
     wanted = config.interrogations_term
-    terms = [term for term in reversed(catalogue.terms()) if catalogue.weeks_of(term.key)]
+    terms = list(reversed(catalogue.terms())) or [IMPLICIT_TERM]
     return [term for term in terms if not wanted or term.key == wanted]
 
 
