@@ -26,7 +26,7 @@ from .catalogue import Catalogue, Interrogation, Item, Kind, Record, Target, Wee
 from .directives import InterrogationDirective, ResponseDirective, WeekDirective
 from .i18n import _
 from .indices import StudentIndex, WeekIndex
-from .labels import citation_label, search_label, week_label
+from .labels import citation_label, search_label, term_week_label, week_label
 from .terms import TermDirective
 
 logger = logging.getLogger(__name__)
@@ -251,7 +251,8 @@ class SeminarDomain(Domain):
         """Every week, item and alias, for ``objects.inv`` and the search index."""
         catalogue = self.catalogue
         for week in catalogue.weeks():
-            yield week.anchor, week_label(week), "week", week.docname, week.anchor, 1
+            label = term_week_label(week, catalogue.term(week.term))
+            yield week.anchor, label, "week", week.docname, week.anchor, 1
         for item in catalogue.items():
             label = search_label(item, catalogue.term(item.term))
             yield item.anchor, label, item.kind, item.docname, item.anchor, 1

@@ -123,6 +123,7 @@ def test_search_results_name_the_term(terms: Build) -> None:
     index = (terms.outdir / "searchindex.js").read_text(encoding="utf-8")
     assert "Khutkyy, Week 6 (Fall 2013)" in index
     assert "Khutkyy, Week 6 (Fall 2015 (second offering))" in index
+    assert r"Fall 2013 \u00b7 Week 6: Peer-to-peer Mutualism" in index  # JSON-escaped
 
 
 def edited_copy(rootdir: Path, tmp_path: Path, edits: dict[str, tuple[str, str]]) -> Path:
