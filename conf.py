@@ -49,9 +49,8 @@ ogp_social_cards = {"enable": False}  # text cards; no generated images
 
 # -- LaTeX / PDF -----------------------------------------------------------------------
 latex_engine = "lualatex"  # every script: Noto fonts, right-to-left text (README: the PDF)
-latex_documents = [
-    (root_doc, "interrogations.tex", project, author, "manual"),
-]
+# latex_documents is left unset: the extension makes one book per term
+# (_build/latex/sociology-929-2013-fall.pdf); `make pdf-all` adds one of the whole archive.
 latex_elements = {
     "papersize": "letterpaper",
     "pointsize": "11pt",

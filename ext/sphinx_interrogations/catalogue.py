@@ -65,13 +65,24 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """One offering of a course. An archive has one implicit term (key "") until terms exist."""
+    """One offering of a course, declared on its term page (``<key>/index``). Weeks in no
+    term's folder belong to the implicit term "" (no page, no title)."""
 
     key: str
     title: str
     course: str
     year: int | None = None
-    start: str | None = None
+    #: ISO date of its first session ("" when not given)
+    start: str = ""
+    #: what starts the anchors of its objects ("" for the term keeping unprefixed anchors)
+    prefix: str = ""
+    docname: str = ""
+    lineno: int = 0
+
+    @property
+    def order(self) -> tuple[int, str, str]:
+        """Chronological sort key: year, start date, key (the implicit term first)."""
+        return (self.year or 0, self.start, self.key)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -95,6 +106,13 @@ class Week(Placed):
     #: the date as written in the source ("October 10", "2013-10-10")
     date: str
     course: str
+    #: the ISO date (full when the term gives the year; "" when the year is unknown)
+    issued: str = ""
+
+    @property
+    def year(self) -> int | None:
+        """The week's year, if known."""
+        return int(self.issued[:4]) if self.issued else None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -179,6 +197,18 @@ class Target:
     anchor: str
 
 
+@dataclass(frozen=True, slots=True)
+class WeekSummary:
+    """A week with how many interrogations and responses it holds (landing page, navigation)."""
+
+    week: Week
+    interrogations: int
+    responses: int
+
+
+IMPLICIT_TERM = Term("", "", "")
+
+
 class Catalogue:
     """Queries over the records the domain holds (a view: nothing is copied)."""
 
@@ -187,22 +217,57 @@ class Catalogue:
         weeks: Mapping[str, Week],
         items: Mapping[str, Sequence[Item]],
         targets: Mapping[str, Target],
-        terms: Sequence[Term] = (),
+        terms: Mapping[str, Term] | None = None,
         ids: Mapping[str, Mapping[str, str]] | None = None,
     ) -> None:
         self._weeks = weeks
         self._items = items
         self._targets = targets
-        self._terms = tuple(terms) or (Term("", "", ""),)
+        self._terms = {term.key: term for term in (terms or {}).values()}
         self._ids = ids or {}
 
-    def terms(self) -> tuple[Term, ...]:
-        """Every term (one implicit term for now)."""
-        return self._terms
+    def terms(self) -> list[Term]:
+        """Every term, newest first; the implicit term "" (last) only when it holds weeks."""
+        terms = sorted(self._terms.values(), key=lambda term: term.order, reverse=True)
+        if any(week.term == "" for week in self._weeks.values()):
+            terms.append(IMPLICIT_TERM)
+        return terms
+
+    def term(self, key: str) -> Term:
+        """The term with ``key`` (the implicit term for "" or a key with no term page)."""
+        return self._terms.get(key, IMPLICIT_TERM if not key else Term(key, key, ""))
+
+    def of_term(self, key: str) -> Catalogue:
+        """The catalogue of one term only (an LMS course, a PDF book): its weeks and items,
+        and the targets they define."""
+        weeks = {d: week for d, week in self._weeks.items() if week.term == key}
+        items = {d: listed for d, listed in self._items.items() if d in weeks}
+        targets = {name: t for name, t in self._targets.items() if t.docname in weeks}
+        terms = {term.docname: term for term in self._terms.values() if term.key == key}
+        return Catalogue(weeks, items, targets, terms)
 
     def weeks(self) -> list[Week]:
-        """Every week, by term then week number."""
-        return sorted(self._weeks.values(), key=lambda week: (week.term, week.number, week.docname))
+        """Every week, by term (oldest first) then week number."""
+        return sorted(self._weeks.values(), key=self._week_key)
+
+    def weeks_of(self, term: str) -> list[WeekSummary]:
+        """The weeks of a term in order, each with its counts of interrogations and responses."""
+        summaries = []
+        for week in self.weeks():
+            if week.term != term:
+                continue
+            items = self._items.get(week.docname, ())
+            asked = sum(isinstance(item, Interrogation) for item in items)
+            summaries.append(WeekSummary(week, asked, len(items) - asked))
+        return summaries
+
+    def student_terms(self, key: str) -> list[tuple[Term, list[Interrogation]]]:
+        """A student's interrogations (by fold key), grouped by term, oldest term first."""
+        grouped: dict[str, list[Interrogation]] = {}
+        for item in self.interrogations():
+            if item.student.key == key:
+                grouped.setdefault(item.term, []).append(item)
+        return [(self.term(term), items) for term, items in grouped.items()]
 
     def items(self) -> list[Item]:
         """Every interrogation and response, by week then document order."""
@@ -286,6 +351,9 @@ class Catalogue:
                 for name in (item.anchor, *item.aliases):
                     yield name, docname
 
-    def _week_order(self, docname: str) -> tuple[str, int, str]:
+    def _week_key(self, week: Week) -> tuple[tuple[int, str, str], int, str]:
+        return (self.term(week.term).order, week.number, week.docname)
+
+    def _week_order(self, docname: str) -> tuple[tuple[int, str, str], int, str]:
         week = self._weeks.get(docname)
-        return (week.term, week.number, docname) if week else ("", 0, docname)
+        return self._week_key(week) if week else (IMPLICIT_TERM.order, 0, docname)

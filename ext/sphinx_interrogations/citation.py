@@ -10,7 +10,8 @@ import json
 import re
 from dataclasses import dataclass
 
-from .catalogue import Interrogation, Item, Person, Week
+from .catalogue import Interrogation, Item, Person, Term, Week
+from .dates import with_year
 from .i18n import _
 from .labels import citation_label, week_label, week_number_label
 
@@ -42,12 +43,18 @@ class Citation:
     genre: str
     week: str
     course: str
+    #: the date as written ("October 10"; "" when none)
     date: str
     url: str
+    #: the term's title ("Fall 2013"; "" for the implicit term)
+    term: str = ""
+    #: ISO date (``2013-10-10``, ``2013-10`` or ``2013``) when the year is known, else ""
+    issued: str = ""
 
 
-def citation_for(item: Item, week: Week | None, url: str) -> Citation:
-    """The citation of ``item`` (an interrogation or a response) published at ``url``."""
+def citation_for(item: Item, week: Week | None, url: str, term: Term | None = None) -> Citation:
+    """The citation of ``item`` (an interrogation or a response) of ``term`` published at
+    ``url``."""
     topic = week.topic if week else ""
     if isinstance(item, Interrogation):
         author = item.student
@@ -67,6 +74,8 @@ def citation_for(item: Item, week: Week | None, url: str) -> Citation:
         course=week.course if week else "",
         date=week.date if week else "",
         url=url,
+        term=term.title if term else "",
+        issued=week.issued if week else "",
     )
 
 
@@ -76,9 +85,13 @@ def sentence(text: str) -> str:
 
 
 def plain_text(citation: Citation) -> str:
-    """Khutkyy, Dmytro. “Title.” Seminar interrogation, Week 6: Topic. Course, date. URL"""
+    """Khutkyy, Dmytro. “Title.” Seminar interrogation, Week 6: Topic. Course, term, date. URL
+
+    The date carries its year when known ("October 10, 2013"), never an invented one.
+    """
     title = sentence(citation.title)
-    published = ", ".join(part for part in (citation.course, citation.date) if part)
+    date = with_year(citation.date, citation.issued) if citation.date else citation.issued
+    published = ", ".join(part for part in (citation.course, citation.term, date) if part)
     parts = [
         sentence(citation.author.sort_form),
         f"\u201c{title}\u201d",
@@ -103,9 +116,14 @@ def bibtex_name(person: Person) -> str:
 
 
 def bibtex(citation: Citation) -> str:
-    """A ``@misc`` entry keyed by the anchor (fields BibTeX and biblatex both read)."""
-    iso = ISO_DATE.match(citation.date)
-    published = [citation.course, citation.week] + ([] if iso else [citation.date])
+    """A ``@misc`` entry keyed by the anchor (fields BibTeX and biblatex both read).
+
+    ``year`` and ``date`` only when the year is known (BibTeX's convention for an unknown
+    date is to leave them out); a date without a year stays text in ``howpublished``.
+    """
+    iso = ISO_DATE.match(citation.issued)
+    written = [] if iso else [citation.date]
+    published = [citation.course, citation.term, citation.week, *written]
     fields = [
         ("author", bibtex_name(citation.author)),
         ("title", f"{{{bibtex_escape(citation.title)}}}"),
@@ -113,14 +131,15 @@ def bibtex(citation: Citation) -> str:
         ("note", bibtex_escape(citation.genre)),
     ]
     if iso:
-        fields += [("year", iso.group(1)), ("date", citation.date)]
+        fields += [("year", iso.group(1)), ("date", citation.issued)]
     fields.append(("url", citation.url))
     body = ",\n".join(f"  {name:<12} = {{{value}}}" for name, value in fields)
     return f"@misc{{{citation.key},\n{body}\n}}\n"
 
 
 def csl_date(text: str) -> dict[str, object]:
-    """A CSL date: date-parts for ISO dates, else the text as a literal."""
+    """A CSL date: date-parts for ISO dates, else the text as a literal (a date whose year is
+    unknown is never given one)."""
     iso = ISO_DATE.match(text)
     if iso is None:
         return {"literal": text}
@@ -142,10 +161,11 @@ def csl_item(citation: Citation) -> dict[str, object]:
         "title": citation.title,
         "genre": citation.genre,
         "container-title": citation.course,
+        "event-title": citation.term,
         "section": citation.week,
     }
-    if citation.date:
-        item["issued"] = csl_date(citation.date)
+    if citation.issued or citation.date:
+        item["issued"] = csl_date(citation.issued or citation.date)
     item["URL"] = citation.url
     return {key: value for key, value in item.items() if value}
 

@@ -31,7 +31,8 @@ def cite_control(translator: HTML5Translator, item: nodes.Element) -> str:
     if record is None:
         return ""
     link = Site.of(builder.config, builder.name).permalink(record.docname, record.anchor)
-    citation = citation_for(record, catalogue.week_of(record.docname), link)
+    term = catalogue.term(record.term)
+    citation = citation_for(record, catalogue.week_of(record.docname), link, term)
     formats = [
         (str(_("Permalink")), f'<a href="{escape(on_page("", record.anchor))}">{escape(link)}</a>'),
         (str(_("Plain text")), escape(plain_text(citation))),

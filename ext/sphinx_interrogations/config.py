@@ -24,6 +24,20 @@ CONFIG_VALUES: dict[str, tuple[object, str, tuple[type, ...], str]] = {
         (str,),
         "Prefix of every anchor, to keep several archives apart (e.g. 'soc929-2013-').",
     ),
+    "interrogations_term": (
+        "",
+        "",
+        (str,),
+        "Key of the one term to make outputs for (LMS packages, PDF book); empty: every term "
+        "(make TERM=2013-fall canvas).",
+    ),
+    "interrogations_pdf_archive": (
+        False,
+        "",
+        (bool,),
+        "Also make one PDF book of the whole archive, besides the book of each term "
+        "(make pdf-all).",
+    ),
     "interrogations_collapsible_responses": (
         False,
         "html",

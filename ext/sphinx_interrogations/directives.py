@@ -14,18 +14,20 @@ from sphinx.util import logging
 
 from . import identity
 from .catalogue import display_number
-from .dates import date_problem
+from .dates import date_problem, full_date, year_problem
 from .i18n import _
 from .nodes import interrogation, item_heading, item_meta, question, response, week
 from .options import SeminarDirective, split_list
 from .privacy.public_build import published_identity
 from .privacy.students import consent_option
+from .terms import term_of_week
 
 logger = logging.getLogger(__name__)
 
 # Keys of ``env.ref_context`` (cleared by Sphinx after each document).
 WEEK_KEY = "seminar:week"
 WEEK_LINE_KEY = "seminar:week-line"
+PREFIX_KEY = "seminar:prefix"
 COUNT_KEY = "seminar:count"
 CURRENT_KEY = "seminar:interrogation"
 RESPONSES_KEY = "seminar:responses"
@@ -41,6 +43,7 @@ class WeekDirective(SeminarDirective):
         "course": directives.unchanged,
         "date": directives.unchanged,
         "topic": directives.unchanged,
+        "term": directives.unchanged_required,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -57,19 +60,39 @@ class WeekDirective(SeminarDirective):
             )
         context[WEEK_KEY] = number
         context[WEEK_LINE_KEY] = self.lineno
-        course = self.text_option("course") or self.config.interrogations_course
+        try:
+            term = term_of_week(self.env, self.env.docname, self.text_option("term"))
+        except ValueError as error:
+            raise self.error(f":term: {error}") from error
+        course = self.text_option("course") or (term.course if term else "")
+        course = course or self.config.interrogations_course
         date = self.text_option("date")
         if problem := date_problem(date):
             raise self.error(f":date: {problem}")
+        year, start = (term.year, term.start) if term else (None, "")
+        if term and (problem := year_problem(date, year, start)):
+            logger.warning(
+                ":date: %s (%s, see %s)",
+                problem,
+                term.title,
+                self.env.doc2path(term.docname),
+                location=self.get_location(),
+                type="seminar",
+                subtype="date",
+            )
+        prefix = term.prefix if term else self.config.interrogations_id_prefix
+        context[PREFIX_KEY] = prefix
         node = week(
             number=number,
             course=course or self.config.project,
             date=date,
+            issued=full_date(date, year, start),
+            term=term.key if term else "",
             topic=self.text_option("topic"),
         )
-        node["ids"].append(identity.week_anchor(number, self.config.interrogations_id_prefix))
+        node["ids"].append(identity.week_anchor(number, prefix))
         self.set_source_info(node)
-        facts = [node["course"], _("Week %d") % number, node["date"]]
+        facts = [node["course"], term.title if term else "", _("Week %d") % number, date]
         text = " \u00b7 ".join(fact for fact in facts if fact)
         node += item_meta(text, text, classes=["seminar-week-meta"])
         return [node]
@@ -119,9 +142,8 @@ class InterrogationDirective(SeminarDirective):
                 raise self.error(
                     f"cannot make an id from the student name {student!r}: give an explicit :id:"
                 )
-            anchor = identity.interrogation_anchor(
-                week_number, student_slug, self.config.interrogations_id_prefix
-            )
+            prefix = context.get(PREFIX_KEY, self.config.interrogations_id_prefix)
+            anchor = identity.interrogation_anchor(week_number, student_slug, prefix)
         context[COUNT_KEY] = context.get(COUNT_KEY, 0) + 1
         node = interrogation(
             student=student,

@@ -26,7 +26,8 @@ from .catalogue import Catalogue, Kind, Record, Target, Week
 from .directives import InterrogationDirective, ResponseDirective, WeekDirective
 from .i18n import _
 from .indices import StudentIndex, WeekIndex
-from .labels import citation_label, week_label
+from .labels import citation_label, search_label, term_week_label, week_label
+from .terms import TermDirective
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +58,7 @@ class SeminarDomain(Domain):
         "week": WeekDirective,
         "interrogation": InterrogationDirective,
         "response": ResponseDirective,
+        "term": TermDirective,
     }
     roles: ClassVar = {
         "week": SeminarXRefRole(),
@@ -141,6 +143,7 @@ class SeminarDomain(Domain):
                         type="seminar",
                         subtype="duplicate",
                     )
+        self._check_term_prefixes(catalogue)
         numbered: dict[tuple[str, int], Week] = {}
         for week in weeks:
             other = numbered.setdefault((week.term, week.number), week)
@@ -150,6 +153,31 @@ class SeminarDomain(Domain):
                     week.number,
                     self.env.doc2path(other.docname),
                     location=(week.docname, week.lineno),
+                    type="seminar",
+                    subtype="duplicate",
+                )
+
+    def _check_term_prefixes(self, catalogue: Catalogue) -> None:
+        """Two terms sharing an anchor prefix (say, both unprefixed) would share anchors."""
+        terms = sorted(catalogue.terms(), key=lambda term: term.docname)
+        implicit = next((w for w in catalogue.weeks() if not w.term), None)
+        holders: dict[str, str] = {}
+        if implicit is not None:
+            outside = self.env.doc2path(implicit.docname)
+            prefix = self.env.config.interrogations_id_prefix
+            holders[prefix] = f"the weeks outside any term ({outside})"
+        for term in terms:
+            if not term.docname:
+                continue
+            other = holders.setdefault(term.prefix, str(self.env.doc2path(term.docname)))
+            if other != str(self.env.doc2path(term.docname)):
+                logger.error(
+                    "term %r has the anchor prefix %r of %s: give it another :anchor-prefix: "
+                    "(at most one term keeps unprefixed anchors)",
+                    term.key,
+                    term.prefix,
+                    other,
+                    location=(term.docname, term.lineno),
                     type="seminar",
                     subtype="duplicate",
                 )
@@ -210,9 +238,10 @@ class SeminarDomain(Domain):
         """Every week, item and alias, for ``objects.inv`` and the search index."""
         catalogue = self.catalogue
         for week in catalogue.weeks():
-            yield week.anchor, week_label(week), "week", week.docname, week.anchor, 1
+            label = term_week_label(week, catalogue.term(week.term))
+            yield week.anchor, label, "week", week.docname, week.anchor, 1
         for item in catalogue.items():
-            label = citation_label(item)
+            label = search_label(item, catalogue.term(item.term))
             yield item.anchor, label, item.kind, item.docname, item.anchor, 1
             for alias in item.aliases:
                 yield alias, label, item.kind, item.docname, alias, -1

@@ -16,11 +16,13 @@ from . import (
     config_checks,
     html,
     latex,
+    latex_books,
     meta,
     navigation,
     publishing,
     registry,
     source_text,
+    terms,
 )
 from .conditionals import RefuseConditionalItems
 from .domain import SeminarDomain
@@ -48,6 +50,8 @@ def register(app: Sphinx) -> None:
     config.register(app)
     app.add_event(LAYOUT_EVENT)
     app.connect("config-inited", config_checks.check_config, priority=400)
+    app.connect("config-inited", terms.check_selected_term)
+    app.connect("config-inited", latex_books.fill_latex_documents)
     source_text.connect(app)
     app.add_domain(SeminarDomain)
     for name, directive in SeminarDomain.directives.items():

@@ -119,6 +119,29 @@ def is_valid_anchor(anchor: str) -> bool:
     return bool(ANCHOR_PATTERN.match(anchor))
 
 
+def is_valid_prefix(prefix: str) -> bool:
+    """Tell whether ``prefix`` ("" or e.g. ``t2013-fall-``) makes valid anchors before ``w06``."""
+    return not prefix or (is_valid_anchor(prefix.removesuffix("-")) and prefix.endswith("-"))
+
+
+def term_prefix(key: str, explicit: str | None = None, archive_prefix: str = "") -> str:
+    """The anchor prefix of a term's objects: the archive's prefix, then the term's own (its
+    ``:anchor-prefix:``, else ``t2013-fall-`` from its key; none for the implicit term "")."""
+    own = explicit if explicit is not None else (f"t{key}-" if key else "")
+    return f"{archive_prefix}{own}"
+
+
+def course_anchor(name: str, term_prefix: str = "") -> str:
+    """Anchor of a course-level object of a term's package (``about``, ``archive``): with the
+    term's prefix, so packages of different terms share no identifier."""
+    return f"{term_prefix}{name}"
+
+
+def term_package_name(course: str, key: str) -> str:
+    """File stem of a term's outputs (PDF, packages): ``sociology-929-2013-fall``."""
+    return "-".join(part for part in (slug(course), key) if part) or "archive"
+
+
 def week_anchor(week: int, prefix: str = "") -> str:
     """Anchor of a week: ``w06`` (with an optional archive-wide prefix)."""
     return f"{prefix}w{week:02d}"

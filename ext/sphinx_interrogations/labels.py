@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from .catalogue import Interrogation, Item, Person, Response, Week
+from .catalogue import Interrogation, Item, Person, Response, Term, Week
 from .i18n import _
 
 
@@ -21,6 +21,18 @@ def citation_label(item: Item) -> str:
     if item.ordinal == 1:
         return _("Response to %s") % base
     return _("Response %(ordinal)d to %(base)s") % {"ordinal": item.ordinal, "base": base}
+
+
+def search_label(item: Item, term: Term) -> str:
+    """An item in search results and ``objects.inv``: "Khutkyy, Week 6 (Fall 2013)"."""
+    label = citation_label(item)
+    return f"{label} ({term.title})" if term.title else label
+
+
+def term_week_label(week: Week, term: Term) -> str:
+    """A week where several terms meet: "Fall 2013 · Week 6: Peer-to-peer Mutualism"."""
+    label = week_label(week)
+    return f"{term.title} \u00b7 {label}" if term.title else label
 
 
 def week_label(week: Week) -> str:

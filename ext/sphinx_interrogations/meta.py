@@ -30,13 +30,13 @@ def week_meta(app: Sphinx, docname: str) -> list[tuple[str, str]]:
     responders = [item.responder.full for item in items if item.kind == "response"]
     authors = list(dict.fromkeys([*students, *responders]))
     title = week_label(week)
-    iso = ISO_DATE.match(week.date)
+    date = week.issued or week.date
     url = Site.of(app.config, app.builder.name).absolute(docname)
     language = app.config.language or ""
     pairs = [("citation_title", title)]
     pairs += [("citation_author", author) for author in authors]
     pairs += [
-        ("citation_date", week.date.replace("-", "/") if iso else week.date),
+        ("citation_date", date.replace("-", "/") if ISO_DATE.match(date) else date),
         ("citation_publisher", week.course),
         ("citation_language", language),
         ("citation_fulltext_html_url", url or ""),
@@ -44,7 +44,7 @@ def week_meta(app: Sphinx, docname: str) -> list[tuple[str, str]]:
     ]
     pairs += [("DC.creator", author) for author in authors]
     pairs += [
-        ("DC.date", week.date),
+        ("DC.date", date),
         ("DC.publisher", week.course),
         ("DC.type", "Text"),
         ("DC.language", language),

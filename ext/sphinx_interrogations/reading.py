@@ -63,6 +63,7 @@ def week_of(docname: str, document: nodes.document) -> Week | None:
         topic=node["topic"] or topic_from_title(section_title(node)),
         date=node["date"],
         course=node["course"],
+        issued=node.get("issued", ""),
     )
 
 

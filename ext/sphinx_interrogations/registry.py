@@ -8,13 +8,20 @@ object on one line. Format (version 1)::
       "version": 1,
       "project": "Sociology 929: Interrogations",
       "baseurl": "https://example.org/soc929/",          # html_baseurl, or null
-      "weeks": [                                           # by week number
-        {"id": "w06", "kind": "week", "week": 6, "topic": "...", "date": "October 10",
+      "terms": [                                           # newest first
+        {"key": "2013-fall", "title": "Fall 2013", "course": "Sociology 929",
+         "year": 2013, "start": null, "docname": "2013-fall/index",
+         "url": "2013-fall/index.html", "absolute_url": "https://.../2013-fall/index.html"}
+      ],                                                   # (weeks outside any term: "")
+      "weeks": [                                           # by term, then week number
+        {"id": "w06", "kind": "week", "term": "2013-fall", "week": 6, "topic": "...",
+         "date": "October 10", "issued": "2013-10-10",     # issued: ISO, null if year unknown
          "course": "Sociology 929", "docname": "weeks/week06",
          "url": "weeks/week06.html#w06", "absolute_url": "https://.../weeks/week06.html#w06"}
       ],
       "objects": [                                         # by week, then document order
         {"id": "w06-dmytro-khutkyy", "kind": "interrogation",   # or "response"
+         "term": "2013-fall",                              # its term's key ("": none)
          "week": 6, "number": "6.1",                       # display number (positional)
          "student": "Dmytro Khutkyy", "responder": "",     # responder: responses only
          "title": "", "parent": "",                        # a response: its question's title,
@@ -53,7 +60,7 @@ FILENAME = "anchors.json"
 
 Registry = dict[str, Any]
 #: the registry's lists, written one entry per line
-LISTED = ("weeks", "objects")
+LISTED = ("terms", "weeks", "objects")
 
 
 def collect(builder: Builder, layout: LmsLayout | None = None) -> Registry:
@@ -73,13 +80,27 @@ def collect(builder: Builder, layout: LmsLayout | None = None) -> Registry:
             "absolute_url": absolute_url(site.baseurl, relative),
         }
 
+    terms = [
+        {
+            "key": term.key,
+            "title": term.title,
+            "course": term.course,
+            "year": term.year,
+            "start": term.start or None,
+            **located(term.docname, ""),
+        }
+        for term in catalogue.terms()
+        if term.docname
+    ]
     weeks = [
         {
             "id": week.anchor,
             "kind": "week",
+            "term": week.term,
             "week": week.number,
             "topic": week.topic,
             "date": week.date,
+            "issued": week.issued or None,
             "course": week.course,
             **located(week.docname, week.anchor),
         }
@@ -89,6 +110,7 @@ def collect(builder: Builder, layout: LmsLayout | None = None) -> Registry:
         {
             "id": item.anchor,
             "kind": item.kind,
+            "term": item.term,
             "week": item.week,
             "number": item.number,
             "student": item.student.full,
@@ -107,6 +129,7 @@ def collect(builder: Builder, layout: LmsLayout | None = None) -> Registry:
         "version": VERSION,
         "project": builder.config.project,
         "baseurl": site.baseurl or None,
+        "terms": terms,
         "weeks": weeks,
         "objects": objects,
     }

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Set
 from typing import Any, Protocol
 
-from .catalogue import Catalogue, Item, Target, Week
+from .catalogue import Catalogue, Item, Target, Term, Week
 
 DOMAIN = "seminar"
 
@@ -26,6 +26,7 @@ class HasDomains(Protocol):
 def initial_data() -> dict[str, Any]:
     """The layout of the domain's data (fresh, empty)."""
     return {
+        "terms": {},  # docname (the term page) -> Term
         "weeks": {},  # docname -> Week
         "items": {},  # docname -> list[Item], document order
         "references": {},  # docname -> targets it references (seminar roles and :ref:)
@@ -36,12 +37,17 @@ def initial_data() -> dict[str, Any]:
 
 def catalogue_from(data: dict[str, Any]) -> Catalogue:
     """The catalogue over one domain's data."""
-    return Catalogue(data["weeks"], data["items"], data["targets"], ids=data["ids"])
+    return Catalogue(data["weeks"], data["items"], data["targets"], data["terms"], ids=data["ids"])
 
 
 def catalogue_of(env: HasDomains) -> Catalogue:
     """The catalogue of a build environment: the one accessor every output uses."""
     return catalogue_from(env.domains[DOMAIN].data)
+
+
+def note_term(data: dict[str, Any], term: Term) -> None:
+    """Store the term its page declares."""
+    data["terms"][term.docname] = term
 
 
 def note_week(data: dict[str, Any], week: Week) -> None:
@@ -70,6 +76,7 @@ def note_target(data: dict[str, Any], name: str, target: Target) -> bool:
 
 def clear_doc(data: dict[str, Any], docname: str) -> None:
     """Forget one document: its records, references, and the targets its records define."""
+    data["terms"].pop(docname, None)
     week = data["weeks"].pop(docname, None)
     items = data["items"].pop(docname, [])
     data["references"].pop(docname, None)
@@ -85,7 +92,7 @@ def clear_doc(data: dict[str, Any], docname: str) -> None:
 
 def merge(data: dict[str, Any], docnames: Set[str], other: dict[str, Any]) -> None:
     """Take the records of ``docnames`` from a parallel reader's data."""
-    for key in ("weeks", "items", "references", "ids"):
+    for key in ("terms", "weeks", "items", "references", "ids"):
         for docname in docnames:
             if docname in other[key]:
                 data[key][docname] = other[key][docname]

@@ -38,7 +38,7 @@ def test_build_is_clean(html: Build) -> None:
 
 
 def test_week06_has_every_interrogation_and_response(html: Build) -> None:
-    tree = parse_html(html.outdir / "weeks" / "week06.html")
+    tree = parse_html(html.outdir / "2013-fall" / "week06.html")
     questions = ids_of(tree, "seminar-interrogation")
     responses = ids_of(tree, "seminar-response")
     assert len(questions) == 12
@@ -53,7 +53,7 @@ def test_week06_has_every_interrogation_and_response(html: Build) -> None:
 
 
 def test_every_sentence_of_the_seed_is_in_the_html(html: Build) -> None:
-    page = " ".join(parse_html(html.outdir / "weeks" / "week06.html").text_content().split())
+    page = " ".join(parse_html(html.outdir / "2013-fall" / "week06.html").text_content().split())
     sentences = seed_sentences()
     assert len(sentences) > 180
     missing = [s for s in sentences if s not in page]
@@ -69,7 +69,7 @@ def test_pdf_names_every_student(tmp_path_factory: pytest.TempPathFactory) -> No
         check=True,
         capture_output=True,
     )
-    pdf: Path = latex.outdir / "interrogations.pdf"
+    pdf: Path = latex.outdir / "sociology-929-2013-fall.pdf"
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout

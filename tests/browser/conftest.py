@@ -1,7 +1,7 @@
 """Browser-test fixtures: the built sites served on localhost, and Chromium driven by Playwright.
 
 Sites are built once per run of this package: the ``test-basic`` root (``basic``), the same
-root with collapsible responses (``collapsible``) and, once ``source/weeks/week06.rst`` exists,
+root with collapsible responses (``collapsible``) and, once ``source/2013-fall/week06.rst`` exists,
 the real archive (``archive``). Chromium comes from the system's packages; nothing is downloaded.
 """
 
@@ -33,7 +33,7 @@ from sphinx_interrogations.store import catalogue_of
 from tests.conftest import REPO
 from tests.helpers import build, copy_root
 
-ARCHIVE_WEEK = REPO / "source" / "weeks" / "week06.rst"
+ARCHIVE_WEEK = REPO / "source" / "2013-fall" / "week06.rst"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

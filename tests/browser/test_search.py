@@ -16,7 +16,7 @@ SENTENCES = {
     "archive": (
         "The system becomes more heterogeneous, and thus capitalism becomes less dominant"
         " in the system without capitalism being replaced.",
-        "weeks/week06.html",
+        "2013-fall/week06.html",
     ),
 }
 

@@ -128,7 +128,7 @@ def test_special_characters_come_through_unchanged(week6: Conversion) -> None:
 
 
 def test_archive_week6_is_the_importers_output(week6: Conversion) -> None:
-    archived = REPO / "source" / "weeks" / "week06.rst"
+    archived = REPO / "source" / "2013-fall" / "week06.rst"
     assert archived.read_bytes() == week6.output.encode("utf-8")
 
 

@@ -15,7 +15,7 @@ from sphinx_interrogations.store import catalogue_of
 from tests.conftest import REPO
 from tests.helpers import build, copy_root
 
-ARCHIVE_WEEK = REPO / "source" / "weeks" / "week06.rst"
+ARCHIVE_WEEK = REPO / "source" / "2013-fall" / "week06.rst"
 DOCUMENTS = ("basic", "archive") if ARCHIVE_WEEK.exists() else ("basic",)
 LATEXMKOPTS = "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error -quiet"
 

@@ -8,7 +8,11 @@ SPHINXBUILD := $(VENV)/bin/sphinx-build
 SPHINXOPTS  ?= -W --keep-going -q
 SOURCEDIR   := source
 BUILDDIR    := _build
-SPHINX      = $(SPHINXBUILD) $(SPHINXOPTS) -c . -d $(BUILDDIR)/doctrees
+# TERM=<key> (e.g. make TERM=2013-fall canvas pdf): only that term's packages and PDF book.
+# Only from the command line: the environment's TERM is the terminal's type.
+TERM_KEY    = $(if $(filter command line,$(origin TERM)),$(TERM))
+TERMOPTS    = $(if $(TERM_KEY),-D interrogations_term=$(TERM_KEY))
+SPHINX      = $(SPHINXBUILD) $(SPHINXOPTS) -c . -d $(BUILDDIR)/doctrees $(TERMOPTS)
 PUBLICDIR   = $(BUILDDIR)/public
 PUBLIC      = $(SPHINXBUILD) $(SPHINXOPTS) -c . -d $(BUILDDIR)/doctrees-public -D interrogations_public=1
 LATEXMKOPTS := -interaction=nonstopmode -halt-on-error -quiet
@@ -22,7 +26,7 @@ export SOURCE_DATE_EPOCH
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all setup system-packages html pdf latex canvas moodle anchors-lock public public-html serve import clean
+.PHONY: all setup system-packages html pdf pdf-all latex canvas moodle anchors-lock public public-html serve import clean
 
 all: html pdf canvas moodle
 
@@ -48,6 +52,11 @@ PORT ?= 8000
 serve: setup
 	$(VENV)/bin/sphinx-autobuild -c . -d $(BUILDDIR)/doctrees-serve --port $(PORT) \
 		--watch conf.py $(if $(wildcard ext),--watch ext,) $(SOURCEDIR) $(BUILDDIR)/serve
+
+# One book per term (_build/latex/<course>-<term>.pdf), and one of the whole archive.
+pdf-all: setup system-packages
+	$(SPHINX) -b latex -D interrogations_pdf_archive=1 $(SOURCEDIR) $(BUILDDIR)/latex
+	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS='$(LATEXMKOPTS)'
 
 canvas: setup
 	$(SPHINX) -b canvas $(SOURCEDIR) $(BUILDDIR)/canvas

@@ -92,7 +92,7 @@ def test_html_and_pdf_are_built(built: tuple[Path, subprocess.CompletedProcess])
     archive, _ = built
     week = archive / "_build/html/2015-fall/week01.html"
     assert "w01-ann-lee" in week.read_text(encoding="utf-8")
-    pdf = PdfReader(archive / "_build/latex/interrogations.pdf")
+    pdf = PdfReader(archive / "_build/latex/sociology-101-2015-fall.pdf")
     text = "".join(page.extract_text() for page in pdf.pages)
     assert "Sociology 101" in text and "Ann Lee" in text and "Fall 2015" in text
 
@@ -120,4 +120,4 @@ def test_the_archives_own_check_passes(built: tuple[Path, subprocess.CompletedPr
     result = make(archive, "test")
     assert result.returncode == 0
     assert "WARNING" not in result.stdout + result.stderr
-    assert (archive / "_build/check/latex/interrogations.pdf").is_file()
+    assert (archive / "_build/check/latex/sociology-101-2015-fall.pdf").is_file()
