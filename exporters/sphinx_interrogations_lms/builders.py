@@ -29,9 +29,11 @@ from sphinx.util.display import status_iterator
 from sphinx.writers.html import HTMLWriter
 
 from sphinx_interrogations.address import Site, archive_link
+from sphinx_interrogations.catalogue import Term
 from sphinx_interrogations.i18n import _
-from sphinx_interrogations.identity import ASSET_FOLDER, asset_file
+from sphinx_interrogations.identity import ABOUT_ANCHOR, ASSET_FOLDER, asset_file, course_anchor
 from sphinx_interrogations.store import catalogue_of
+from sphinx_interrogations.terms import packaged_terms
 
 from .build_errors import ErrorLog, read_errors
 from .config import CourseSettings
@@ -84,7 +86,8 @@ class PackageBuilder(Builder):
         self.archive: ArchiveAddress = lambda target: (
             archive_link(site, target.docname, target.anchor) or ""
         )
-        self.course: Course | None = None
+        #: one course per term packaged (an LMS course is one offering)
+        self.courses: list[Course] = []
         #: source image path -> its zip path
         self.asset_paths: dict[str, str] = {}
         self.error_log = ErrorLog(self.env).attach()
@@ -122,27 +125,31 @@ class PackageBuilder(Builder):
         self.docsettings.stylesheet = self.docsettings.stylesheet_path = ""
 
     def write_documents(self, docnames: Set[str]) -> None:
-        self.course = self.render_course()
+        terms = packaged_terms(catalogue_of(self.env), self.config)
+        self.courses = [self.render_course(term) for term in terms]
 
     def finish(self) -> None:
         errors = read_errors(self.env) + self.error_log.detach()
-        if self.course is None:
-            return
+        for course in self.courses:
+            self.write_course(course, errors)
+
+    def write_course(self, course: Course, errors: list[str]) -> None:
+        """Write and check one term's package (none when the build had errors)."""
         flavour = self.flavour
         outdir = Path(self.outdir)
-        target = outdir / flavour.package_name(self.course)
-        extra = {package.file_name(self.course): package for package in flavour.extra_packages}
+        target = outdir / flavour.package_name(course)
+        extra = {package.file_name(course): package for package in flavour.extra_packages}
         for name in extra:  # written again below only if this build's package passes
             (outdir / name).unlink(missing_ok=True)
         if errors:
             self.refuse(target, errors)
             return
         version = flavour.version(self.config.interrogations_lms_cc_version)
-        write_package(target, flavour.package_files(self.course, version))
+        write_package(target, flavour.package_files(course, version))
         schemas = find_schemas(self.confdir, self.config.interrogations_lms_schema_dir)
         check_package(target, version, schemas, flavour.checks, self.name)
         for name, package in extra.items():
-            (outdir / name).write_bytes(package.package_bytes(self.course))
+            (outdir / name).write_bytes(package.package_bytes(course))
 
     def refuse(self, package: Path, errors: list[str]) -> None:
         """Write no package from a build with errors; remove the one an earlier build left."""
@@ -188,14 +195,16 @@ class PackageBuilder(Builder):
 
     # -- the course -----------------------------------------------------------------------
 
-    def render_course(self) -> Course:
-        """Render every week and the About page, and make the course model."""
+    def render_course(self, term: Term) -> Course:
+        """Render one term's weeks and its About page (the term's page, or the archive's root
+        for the implicit term), and make its course model."""
         settings = CourseSettings.of(self.config)
-        layout = PackageLayout(catalogue_of(self.env), settings.page_per_week)
+        layout = PackageLayout(catalogue_of(self.env).of_term(term.key), settings.page_per_week)
         weeks = layout.catalogue.weeks()
         renderer = PageRenderer(self, self.archive, layout)
-        root_doc = self.config.root_doc
-        pages = layout.page_map(weeks, root_doc)
+        root_doc = term.docname or self.config.root_doc
+        about_anchor = course_anchor(ABOUT_ANCHOR, term.prefix)
+        pages = layout.page_map(weeks, root_doc, about_anchor)
         renderer.use_policy(self.flavour.link_policy(pages, self.archive))
         rendered = [
             renderer.render_week(week)
@@ -209,10 +218,12 @@ class PackageBuilder(Builder):
             )
         ]
         root = self.resolved_doctree(root_doc) if root_doc in self.env.found_docs else None
-        about = renderer.render_about(root_doc, root, weeks, settings.description, settings.licence)
+        about = renderer.render_about(
+            root_doc, root, weeks, settings.description, settings.licence, about_anchor
+        )
         archive_url = self.archive(Target(root_doc, ""))
         assets = read_assets(Path(self.srcdir), self.asset_paths)
-        return make_course(settings, about, rendered, archive_url, assets)
+        return make_course(settings, about, rendered, archive_url, assets, term)
 
 
 class CanvasBuilder(PackageBuilder):

@@ -64,3 +64,6 @@ class Course:
     weeks: tuple[Week, ...]
     #: files pages refer to (zip path -> content), each declared as its own resource
     assets: Mapping[str, bytes] = field(default_factory=dict)
+    #: the anchor prefix of the course's term: course-level identifiers carry it, so the
+    #: packages of two terms share none ("" for the term with unprefixed anchors)
+    term_prefix: str = ""

@@ -43,10 +43,12 @@ class PackageLayout:
         """The LMS identifier of the resource holding ``item`` (the layout event's answer)."""
         return lms_identifier(self.page_of(item), LmsRole.RESOURCE)
 
-    def page_map(self, weeks: Sequence[Week], root_doc: str) -> PageMap:
+    def page_map(
+        self, weeks: Sequence[Week], root_doc: str, about: str = ABOUT_ANCHOR
+    ) -> PageMap:
         """Which page holds every anchor: items by the catalogue, other ids by their owner."""
         anchors: dict[str, str] = {}
-        documents = {root_doc: ABOUT_ANCHOR}
+        documents = {root_doc: about}
         heads = {week.anchor for week in weeks}
         for week in weeks:
             overview = self.week_page(week)

@@ -239,6 +239,12 @@ def course_slug(title: str) -> str:
     return fitted(slug(title), MAX_COMPONENT_BYTES - 16) or "course"
 
 
+def term_course_slug(title: str, term: str) -> str:
+    """File-name form of one term's course: ``sociology-929-interrogations-2013-fall`` (the
+    course alone for the implicit term "")."""
+    return course_slug(f"{title} {term}" if term else title)
+
+
 def package_file(course: str, extension: str) -> str:
     """File name of a package of the course with slug ``course``: ``<course>.imscc``."""
     return checked_path(f"{course}.{extension}")

@@ -14,7 +14,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from sphinx_interrogations.address import canvas_link
-from sphinx_interrogations.identity import LmsRole, lms_identifier, page_name, topic_meta_file
+from sphinx_interrogations.identity import (
+    LmsRole,
+    course_anchor,
+    lms_identifier,
+    page_name,
+    topic_meta_file,
+)
 
 from ..course import Course, Page
 from ..links import ArchiveAddress, LinkPolicy, PageMap, Target
@@ -78,7 +84,8 @@ class CanvasFlavour(Flavour):
             EXPORT_FLAG: b"Exported by sphinx-interrogations for Canvas.\n",
         }
         files = [EXPORT_FLAG, COURSE_SETTINGS, MODULE_META]
-        resource = Resource(SETTINGS_RESOURCE, version.associated_type, EXPORT_FLAG, files)
+        identifier = course_anchor(SETTINGS_RESOURCE, course.term_prefix)
+        resource = Resource(identifier, version.associated_type, EXPORT_FLAG, files)
         cartridge.add(resource, settings)
 
 

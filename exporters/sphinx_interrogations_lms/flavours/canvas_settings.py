@@ -10,9 +10,9 @@ from __future__ import annotations
 from lxml import etree
 
 from sphinx_interrogations.identity import (
-    ABOUT_ANCHOR,
     ARCHIVE_ANCHOR,
     LmsRole,
+    course_anchor,
     lms_identifier,
     slug,
 )
@@ -99,13 +99,13 @@ def _page_item(items: etree._Element, page: Page) -> None:
 def module_meta_xml(course: Course) -> bytes:
     """``module_meta.xml``: the About module, then one module per week in week order."""
     root = _canvas_root("modules")
-    about_module = lms_identifier(ABOUT_ANCHOR, LmsRole.MODULE)
+    about_module = lms_identifier(course.about.anchor, LmsRole.MODULE)
     about = _module(root, about_module, course.about_title, 1)
     _page_item(about, course.about)
     if course.archive_url:
         _module_item(
             about,
-            lms_identifier(ARCHIVE_ANCHOR, LmsRole.ITEM),
+            lms_identifier(course_anchor(ARCHIVE_ANCHOR, course.term_prefix), LmsRole.ITEM),
             "ExternalUrl",
             course.archive_title,
             url=course.archive_url,

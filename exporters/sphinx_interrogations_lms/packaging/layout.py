@@ -11,11 +11,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from sphinx_interrogations.identity import (
-    ABOUT_ANCHOR,
     ARCHIVE_ANCHOR,
     ARCHIVE_LINK_FILE,
     LmsRole,
     asset_identifier,
+    course_anchor,
     lms_identifier,
     page_file,
     topic_file,
@@ -71,17 +71,18 @@ def assemble(course: Course, version: CCVersion, style: PageStyle) -> Cartridge:
         return Item(lms_identifier(page.anchor, LmsRole.ITEM), page.title, resource)
 
     about = Item(
-        lms_identifier(ABOUT_ANCHOR, LmsRole.FOLDER),
+        lms_identifier(course.about.anchor, LmsRole.FOLDER),
         course.about_title,
         children=[add_page(course.about)],
     )
     if course.archive_url:
         link = weblink_xml(course.archive_title, course.archive_url, version)
-        resource = Resource(lms_identifier(ARCHIVE_ANCHOR, LmsRole.LINK), version.weblink_type)
+        archive = course_anchor(ARCHIVE_ANCHOR, course.term_prefix)
+        resource = Resource(lms_identifier(archive, LmsRole.LINK), version.weblink_type)
         resource.files.append(ARCHIVE_LINK_FILE)
         cartridge.add(resource, {ARCHIVE_LINK_FILE: link})
         item = Item(
-            lms_identifier(ARCHIVE_ANCHOR, LmsRole.ITEM), course.archive_title, resource.identifier
+            lms_identifier(archive, LmsRole.ITEM), course.archive_title, resource.identifier
         )
         about.children.append(item)
     cartridge.manifest.items.append(about)

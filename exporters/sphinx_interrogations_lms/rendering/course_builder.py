@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from sphinx_interrogations.catalogue import IMPLICIT_TERM, Term
 from sphinx_interrogations.catalogue import Week as WeekRecord
-from sphinx_interrogations.identity import course_slug
+from sphinx_interrogations.identity import term_course_slug
 
 from ..config import CourseSettings
 from ..course import Course, Metadata, Page, Week
@@ -43,10 +44,12 @@ def make_course(
     weeks: Sequence[RenderedWeek],
     archive_url: str,
     assets: Mapping[str, bytes],
+    term: Term = IMPLICIT_TERM,
 ) -> Course:
-    """The course every flavour packages."""
+    """The course every flavour packages: one term's (an LMS course is one offering)."""
+    title = f"{settings.title} \N{EM DASH} {term.title}" if term.key else settings.title
     metadata = Metadata(
-        title=settings.title,
+        title=title,
         description=settings.description,
         language=settings.language,
         licence=settings.licence,
@@ -54,7 +57,7 @@ def make_course(
     )
     first_course = weeks[0].record.course if weeks else ""
     return Course(
-        slug=course_slug(settings.title),
+        slug=term_course_slug(settings.title, term.key),
         metadata=metadata,
         code=settings.code or first_course,
         about_title=about_title(),
@@ -63,4 +66,5 @@ def make_course(
         archive_title=archive_title(),
         weeks=tuple(week_of(week, settings.discussions) for week in weeks),
         assets=assets,
+        term_prefix=term.prefix,
     )

@@ -117,8 +117,10 @@ class PageRenderer:
         weeks: Sequence[Week],
         description: str,
         licence: str,
+        anchor: str = ABOUT_ANCHOR,
     ) -> Page:
-        """The About page: description, the root document's text, the weeks, the licence."""
+        """The About page (``anchor``): description, the root document's text (a term's page
+        for a term's package), the weeks, the licence."""
         content: list[nodes.Node] = []
         if description:
             content.append(nodes.paragraph("", description))
@@ -131,7 +133,7 @@ class PageRenderer:
         content.append(reference_list(links))
         if licence:
             content.append(nodes.paragraph("", licence_line(licence)))
-        return self.render_page(ABOUT_ANCHOR, about_title(), content, Target(root_doc, ""))
+        return self.render_page(anchor, about_title(), content, Target(root_doc, ""))
 
     def render_page(
         self, anchor: str, title: str, content: list[nodes.Node], canonical: Target
