@@ -100,7 +100,8 @@ def test_html_and_pdf_are_built(built: tuple[Path, subprocess.CompletedProcess])
 def test_packages_are_built(built: tuple[Path, subprocess.CompletedProcess]) -> None:
     archive, _ = built
     for builder in ("canvas", "moodle"):
-        with zipfile.ZipFile(archive / f"_build/{builder}/sociology-101-interrogations.imscc") as z:
+        package = archive / f"_build/{builder}/sociology-101-interrogations-2015-fall.imscc"
+        with zipfile.ZipFile(package) as z:
             pages = [z.read(name).decode("utf-8") for name in z.namelist() if name.endswith("html")]
         assert any("Ann Lee" in page for page in pages)
         assert any("Bo Chan" in page for page in pages)
