@@ -52,7 +52,7 @@ def test_an_empty_term_packs_with_no_warning(archive: Path, builder: str) -> Non
     result = sphinx_build(archive, builder, "-D", f"interrogations_lms_schema_dir={SCHEMAS}")
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
-    assert (archive / f"_build/{builder}/sociology-101-interrogations.imscc").is_file()
+    assert (archive / f"_build/{builder}/sociology-101-interrogations-2015-fall.imscc").is_file()
 
 
 def test_markup_and_wide_characters_in_names_stay_text(tmp_path: Path) -> None:
