@@ -244,7 +244,8 @@ class Catalogue:
         items = {d: listed for d, listed in self._items.items() if d in weeks}
         targets = {name: t for name, t in self._targets.items() if t.docname in weeks}
         terms = {term.docname: term for term in self._terms.values() if term.key == key}
-        return Catalogue(weeks, items, targets, terms)
+        ids = {d: owners for d, owners in self._ids.items() if d in weeks}
+        return Catalogue(weeks, items, targets, terms, ids)
 
     def weeks(self) -> list[Week]:
         """Every week, by term (oldest first) then week number."""

@@ -81,10 +81,10 @@ def test_published_archive_has_a_sitemap_and_cards_with_the_titles(
     built = build_archive(tmp_path, "html")
     assert built.warnings == ""
     sitemap = (built.outdir / "sitemap.xml").read_text(encoding="utf-8")
-    assert "<loc>https://example.org/soc929/weeks/week06.html</loc>" in sitemap
-    page = parse_html(built.outdir / "weeks" / "week06.html")
+    assert "<loc>https://example.org/soc929/2013-fall/week06.html</loc>" in sitemap
+    page = parse_html(built.outdir / "2013-fall" / "week06.html")
     cards = {m.get("property"): m.get("content") for m in page.xpath("//meta[@property]")}
     assert cards["og:title"] == "Week 6: Peer-to-peer Mutualism"
-    assert cards["og:url"] == "https://example.org/soc929/weeks/week06.html"
+    assert cards["og:url"] == "https://example.org/soc929/2013-fall/week06.html"
     cite = page.find_class("seminar-cite-text")[0].text_content()
-    assert cite == "https://example.org/soc929/weeks/week06.html#w06-dmytro-khutkyy"
+    assert cite == "https://example.org/soc929/2013-fall/week06.html#w06-dmytro-khutkyy"

@@ -22,6 +22,9 @@ def finish_book(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         return
     checks.refuse_untypesettable(doctree)
     catalogue = catalogue_of(app.env)
+    term = next((term for term in catalogue.terms() if term.docname == docname), None)
+    if term is not None:  # a term's book: its own students only
+        catalogue = catalogue.of_term(term.key)
     if catalogue.interrogations():
         doctree += people.index_node(catalogue)
 

@@ -124,6 +124,8 @@ def person_entry(
         page = app.builder.get_relative_uri(pagename, item.docname)
         week = catalogue.week_of(item.docname)
         label = week_label(week) if week else ""
+        if item.term:
+            label = f"{label} ({catalogue.term(item.term).title})"
         text = caption(item)
         lines.append(
             f'<li><a href="{escape(on_page(page, item.anchor))}">{escape(label)}</a> '
