@@ -82,8 +82,8 @@ anchors-lock: setup
 
 # FILE: one document, several ("a.txt b.docx") or a folder of them; OUT_DIR: where pages go.
 import: setup
-	@test -n "$(FILE)" || { echo 'usage: make import FILE="week07.txt week08.docx | folder/" [FORCE=1] [OUT_DIR=source/weeks] [ARGS="--week 7"]'; exit 2; }
-	$(PY) -m interrogations_import $(FILE) $(if $(FORCE),--force,) $(if $(OUT_DIR),--out-dir "$(OUT_DIR)",) $(ARGS)
+	@test -n "$(FILE)" || { echo 'usage: make import FILE="week07.txt week08.docx | folder/" [FORCE=1] [TERM=2013-fall | OUT_DIR=source/weeks] [ARGS="--week 7"]'; exit 2; }
+	$(PY) -m interrogations_import $(FILE) $(if $(FORCE),--force,) $(if $(OUT_DIR),--out-dir "$(OUT_DIR)",$(if $(TERM_KEY),--out-dir "$(SOURCEDIR)/$(TERM_KEY)",)) $(ARGS)
 
 clean:
 	rm -rf $(BUILDDIR)
