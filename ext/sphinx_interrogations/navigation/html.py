@@ -96,11 +96,12 @@ def people_page(app: Sphinx, pagename: str, catalogue: Catalogue) -> str:
         f'<a href="#letter-{number}">{escape(letter)}</a>'
         for number, letter in enumerate(letters, start=1)
     )
+    heading = escape(str(_("Index of students")))
+    letters_label = escape(str(_("Letters")))  # outside f-strings: every Python extracts it
     parts = [
         '<section class="seminar-people">',
-        f"<h1>{escape(str(_('Index of students')))}</h1>",
-        f'<nav class="seminar-people-letters" aria-label="{escape(str(_("Letters")))}">'
-        f"{jump}</nav>",
+        f"<h1>{heading}</h1>",
+        f'<nav class="seminar-people-letters" aria-label="{letters_label}">{jump}</nav>',
     ]
     for number, (letter, group) in enumerate(letters.items(), start=1):
         parts.append(f'<section><h2 id="letter-{number}">{escape(letter)}</h2>')
