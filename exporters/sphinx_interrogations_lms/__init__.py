@@ -33,21 +33,19 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the LMS builders (and the archive extension they render)."""
     from sphinx_interrogations.layout import LAYOUT_EVENT
 
-    from . import build_errors, config, public
+    from . import config, public
     from .builders import BUILDERS, fail_refused_build, note_consistency_checked
 
     app.setup_extension("sphinx_interrogations")
     config.register(app)
     for builder in BUILDERS:
         app.add_builder(builder)
-    build_errors.connect(app)
     app.connect("env-check-consistency", note_consistency_checked)
     app.connect("build-finished", fail_refused_build)
     app.connect(LAYOUT_EVENT, package_layout)
     app.connect(public.PUBLIC_BUILD_EVENT, public.public_overrides)
     return {
         "version": __version__,
-        # what the builders note in the environment (read errors): a change re-reads every document
         "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,

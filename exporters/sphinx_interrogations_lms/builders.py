@@ -4,9 +4,10 @@ A builder resolves and renders doctrees into page fragments (:mod:`.rendering`),
 course model from them, and hands it to its :class:`.Flavour`, which knows everything that
 differs between LMSs; the builder then writes the package deterministically and checks it
 (:mod:`.validation`). A package build reuses the environment an earlier build left (reading
-only what changed), and no package is written from sources with errors: the builder names every
-error (those reported when each document was last read, see :mod:`.build_errors`, and those of
-this build), removes the package an earlier build left, and fails the build.
+only what changed), and no package is written from a broken build: the builder names every
+problem (errors, and warnings under ``-W``: those reported when each document was last read and
+those of this build, see :mod:`sphinx_interrogations.build_health`), removes the package an
+earlier build left, and fails the build.
 """
 
 from __future__ import annotations
@@ -29,13 +30,13 @@ from sphinx.util.display import status_iterator
 from sphinx.writers.html import HTMLWriter
 
 from sphinx_interrogations.address import Site, archive_link
+from sphinx_interrogations.build_health import problems, refusal
 from sphinx_interrogations.catalogue import Term
 from sphinx_interrogations.i18n import _
 from sphinx_interrogations.identity import ABOUT_ANCHOR, ASSET_FOLDER, asset_file, course_anchor
 from sphinx_interrogations.store import catalogue_of
 from sphinx_interrogations.terms import packaged_terms
 
-from .build_errors import ErrorLog, read_errors
 from .config import CourseSettings
 from .course import Course
 from .flavours.base import Flavour
@@ -90,7 +91,6 @@ class PackageBuilder(Builder):
         self.courses: list[Course] = []
         #: source image path -> its zip path
         self.asset_paths: dict[str, str] = {}
-        self.error_log = ErrorLog(self.env).attach()
         #: the package was not written because the build had errors
         self.refused = False
         #: Sphinx checked the environment's consistency in this build (it does if it read)
@@ -129,7 +129,7 @@ class PackageBuilder(Builder):
         self.courses = [self.render_course(term) for term in terms]
 
     def finish(self) -> None:
-        errors = read_errors(self.env) + self.error_log.detach()
+        errors = problems(self.env)
         for course in self.courses:
             self.write_course(course, errors)
 
@@ -152,15 +152,10 @@ class PackageBuilder(Builder):
             (outdir / name).write_bytes(package.package_bytes(course))
 
     def refuse(self, package: Path, errors: list[str]) -> None:
-        """Write no package from a build with errors; remove the one an earlier build left."""
+        """Write no package from a broken build; remove the one an earlier build left."""
         package.unlink(missing_ok=True)
         self.refused = True
-        logger.error(
-            "%s not written: the build reported %d error(s); fix them and build again:%s",
-            package.name,
-            len(errors),
-            "".join(f"\n  {error}" for error in errors),
-        )
+        logger.error("%s", refusal(package.name, errors))
 
     # -- the renderer's document I/O (see rendering.fragments.DocumentIO) ------------------
 

@@ -22,7 +22,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     register(app)
     return {
         "version": __version__,
-        "env_version": 3,
+        "env_version": 4,  # 4: read-time problems stored with their level
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

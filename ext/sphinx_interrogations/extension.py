@@ -11,6 +11,7 @@ from sphinx.util.fileutil import copy_asset_file
 
 from . import (
     book,
+    build_health,
     cite,
     config,
     config_checks,
@@ -53,6 +54,8 @@ def register(app: Sphinx) -> None:
     app.connect("config-inited", terms.check_selected_term)
     app.connect("config-inited", latex_books.fill_latex_documents)
     source_text.connect(app)
+    build_health.connect(app)
+    app.connect("write-started", latex_books.refuse_broken_books)
     app.add_domain(SeminarDomain)
     for name, directive in SeminarDomain.directives.items():
         app.add_directive(name, directive)

@@ -1,14 +1,20 @@
 """One PDF book per term: ``latex_documents`` filled from the term pages when conf.py leaves it
 unset (``_build/latex/<course>-<term>.pdf``), plus the whole archive on request
-(``interrogations_pdf_archive``, ``make pdf-all``); ``interrogations_term`` keeps one term."""
+(``interrogations_pdf_archive``, ``make pdf-all``); ``interrogations_term`` keeps one term.
+No book is written from a broken build (:func:`refuse_broken_books`)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.builders.latex import default_latex_documents
 from sphinx.config import Config
 from sphinx.util import texescape
 
+from .build_health import read_problems, refusal
+from .errors import ArchiveError
 from .identity import slug, term_package_name
 from .terms import default_course, selected_terms
 
@@ -41,3 +47,21 @@ def fill_latex_documents(app: Sphinx, config: Config) -> None:
         name = slug(default_course(config)) or "archive"
         books.append((config.root_doc, f"{name}.tex", escaped(config.project), author, "manual"))
     config.latex_documents = books
+
+
+def refuse_broken_books(app: Sphinx, builder: Builder) -> None:
+    """``write-started``: write no book while a source's last reading reported problems.
+
+    The books an earlier build left (``.tex`` and ``.pdf``) are removed, so that ``make pdf``
+    cannot leave one to be mistaken for this build's.
+    """
+    if builder.format != "latex":
+        return
+    found = read_problems(builder.env)
+    if not found:
+        return
+    names = [book[1] for book in builder.config.latex_documents]
+    for name in names:
+        for stale in (name, f"{Path(name).stem}.pdf"):
+            (Path(builder.outdir) / stale).unlink(missing_ok=True)
+    raise ArchiveError(refusal(", ".join(names), found))

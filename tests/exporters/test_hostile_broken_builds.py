@@ -2,9 +2,10 @@
 
 Week 2 of the ``test-hostile`` root is broken three ways at once (a duplicate id, an unknown
 option, a response outside any interrogation). The build then fails (exit status 1, with or
-without ``-W``) and names every error; warnings alone do not stop a package. A package build
-reuses the environment an HTML build left, so errors reported when that build read the sources
-(serially or in parallel) must still refuse the package.
+without ``-W``) and names every error; warnings alone do not stop a package, unless the build
+fails on warnings (``-W``, as every archive build runs): then they count as errors. A package
+build reuses the environment an HTML build left, so problems reported when that build read the
+sources (serially or in parallel) must still refuse the package.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ BROKEN = """
    A response outside any interrogation.
 """
 MISSING_REFERENCE = "\nSee :seminar:interrogation:`w09-nobody`.\n"
+MISSING_IMAGE = "\n.. image:: lost-figure.png\n"
+#: a warning of the reading alone (a missing image makes its page be read again every build)
+UNINDENT = "\n* A list item\nthat runs on unindented.\n"
 
 
 def line_of(path: Path, text: str, occurrence: int = 1) -> int:
@@ -71,8 +75,14 @@ class Outcome:
 
 
 def build_outcome(
-    src: Path, builder: str, schema_dir: Path, parallel: int = 0, **overrides: object
+    src: Path,
+    builder: str,
+    schema_dir: Path,
+    parallel: int = 0,
+    strict: bool = False,
+    **overrides: object,
 ) -> Outcome:
+    """Build with Sphinx's test application; ``strict``: fail on warnings (``-W``)."""
     warnings, progress = io.StringIO(), io.StringIO()
     app = SphinxTestApp(
         builder,
@@ -80,6 +90,7 @@ def build_outcome(
         status=progress,
         warning=warnings,
         parallel=parallel,
+        warningiserror=strict,
         confoverrides={"interrogations_lms_schema_dir": str(schema_dir), **overrides},
     )
     try:
@@ -164,3 +175,88 @@ def test_errors_silenced_by_suppress_warnings_are_not_counted(
     assert "reported 1 error(s)" in build_outcome(src, "canvas", schema_dir).warnings
     package = build_package(src, "canvas", schema_dir, suppress_warnings=["docutils"])
     assert package.warnings == ""
+
+
+def missing_image(src: Path) -> str:
+    """Append an image with no file to week 2; return the warning it causes, as listed."""
+    week = src / "weeks" / "week02.rst"
+    break_week(src, MISSING_IMAGE)
+    line = line_of(week, ".. image:: lost-figure.png")
+    return f"{week}:{line}: image file not readable: weeks/lost-figure.png"
+
+
+def unindent(src: Path) -> str:
+    """Append a list that ends without a blank line; return the warning, as listed."""
+    week = src / "weeks" / "week02.rst"
+    break_week(src, UNINDENT)
+    line = line_of(week, "that runs on unindented.")  # where docutils sees the end
+    return f"{week}:{line}: Bullet list ends without a blank line; unexpected unindent."
+
+
+@pytest.mark.parametrize("flavour", ["canvas", "moodle"])
+def test_under_W_a_build_that_only_warns_writes_no_package(
+    flavour: str, rootdir: Path, tmp_path: Path, schema_dir: Path
+) -> None:
+    src = copy_root(rootdir, "hostile", tmp_path / "src")
+    earlier = build_package(src, flavour, schema_dir)
+    outdir = earlier.path.parent
+    assert sorted(path.suffix for path in outdir.glob("*.*z") if path.is_file()) == (
+        [".mbz"] if flavour == "moodle" else []
+    )
+    image = missing_image(src)
+    break_week(src, MISSING_REFERENCE)
+    week = src / "weeks" / "week02.rst"
+    reference = (
+        f"{week}:{line_of(week, MISSING_REFERENCE.strip())}: "
+        "seminar:interrogation reference target not found: w09-nobody"
+    )
+    outcome = build_outcome(src, flavour, schema_dir, strict=True)
+    assert outcome.status == 1
+    assert outcome.warnings.endswith(f"ERROR: {refusal_text([image, reference])}\n")
+    assert not earlier.path.exists()
+    assert [path.name for path in outdir.iterdir() if path.suffix in {".imscc", ".mbz"}] == []
+
+
+def refusal_text(problems: list[str]) -> str:
+    listed = "".join(f"\n  {problem}" for problem in problems)
+    return (
+        f"{PACKAGE} not written: the build reported {len(problems)} error(s); "
+        f"fix them and build again:{listed}"
+    )
+
+
+@pytest.mark.parametrize("parallel", [0, 2])
+def test_warnings_of_a_failed_W_build_refuse_a_later_package(
+    parallel: int, rootdir: Path, tmp_path: Path, schema_dir: Path
+) -> None:
+    """``make html`` (fails on a warning), then ``make canvas``: it reads nothing, and refuses;
+    once the source is fixed, the package follows."""
+    src = copy_root(rootdir, "hostile", tmp_path / "src")
+    week = src / "weeks" / "week02.rst"
+    good = week.read_text()
+    warning = unindent(src)
+    html = build_outcome(src, "html", schema_dir, parallel=parallel, strict=True)
+    assert html.status == 1
+    assert "Bullet list ends without a blank line" in html.warnings
+    outcome = build_outcome(src, "canvas", schema_dir, strict=True)
+    assert "0 added, 0 changed, 0 removed" in outcome.progress
+    assert outcome.status == 1
+    assert outcome.warnings.endswith(refusal([warning]))
+    assert outcome.warnings.count("not written") == 1
+    assert not (src / "_build" / "canvas" / PACKAGE).exists()
+    week.write_text(good)
+    fixed = build_outcome(src, "canvas", schema_dir, strict=True)
+    assert (fixed.status, fixed.warnings) == (0, "")
+    assert (src / "_build" / "canvas" / PACKAGE).is_file()
+
+
+def test_without_W_stored_warnings_do_not_refuse_a_package(
+    rootdir: Path, tmp_path: Path, schema_dir: Path
+) -> None:
+    src = copy_root(rootdir, "hostile", tmp_path / "src")
+    unindent(src)
+    assert build_outcome(src, "html", schema_dir, strict=True).status == 1
+    outcome = build_outcome(src, "moodle", schema_dir)
+    assert "0 added, 0 changed, 0 removed" in outcome.progress
+    assert (outcome.status, outcome.warnings) == (0, "")  # a warning not reported again
+    assert (src / "_build" / "moodle" / PACKAGE).is_file()
