@@ -91,6 +91,8 @@ class PackageBuilder(Builder):
         self.courses: list[Course] = []
         #: source image path -> its zip path
         self.asset_paths: dict[str, str] = {}
+        #: docname -> its resolved citations by id (those a page carries)
+        self.citations: dict[str, dict[str, nodes.citation]] = {}
         #: the package was not written because the build had errors
         self.refused = False
         #: Sphinx checked the environment's consistency in this build (it does if it read)
@@ -179,6 +181,16 @@ class PackageBuilder(Builder):
 
     def docname_of(self, uri: str) -> str:
         return unquote(uri.removesuffix(LINK_SUFFIX))
+
+    def citation(self, docname: str, anchor: str) -> nodes.citation | None:
+        defined = self.env.domains.citation_domain.citations.values()
+        if not any(doc == docname and labelid == anchor for doc, labelid, _ in defined):
+            return None
+        if docname not in self.citations:
+            doctree = self.env.get_and_resolve_doctree(docname, self, tags=self.tags)
+            found = doctree.findall(nodes.citation)
+            self.citations[docname] = {name: note for note in found for name in note["ids"]}
+        return self.citations[docname].get(anchor)
 
     def post_process_images(self, doctree: nodes.Node) -> None:
         super().post_process_images(doctree)

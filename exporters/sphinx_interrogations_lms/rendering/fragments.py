@@ -21,6 +21,7 @@ from ..layout import PackageLayout
 from ..links import ArchiveAddress, LinkPolicy, Target
 from ..package_labels import about_title, archive_page_link, licence_line, overview_title
 from .assets import assets_in
+from .citations import carry_citations
 from .course_builder import RenderedWeek
 from .doctree_parts import (
     carried_footnotes,
@@ -56,6 +57,10 @@ class DocumentIO(Protocol):
 
     def docname_of(self, uri: str) -> str:
         """The docname a target URI of the builder names."""
+        ...
+
+    def citation(self, docname: str, anchor: str) -> nodes.citation | None:
+        """The resolved citation with id ``anchor`` in ``docname`` (to copy), or None."""
         ...
 
 
@@ -148,6 +153,8 @@ class PageRenderer:
         docname = canonical.docname
         document = self.io.new_document(docname)
         document.extend(content)
+        io = self.io
+        carry_citations(document, docname, io.docname_of, io.target_uri, io.citation)
         url = self.archive(canonical)
         if url:
             reference = nodes.reference("", archive_page_link(), refuri=url)

@@ -21,12 +21,8 @@ def rewrite_references(
     ``doc_of`` maps the builder's target URIs back to docnames; external links are kept.
     """
     for reference in list(tree.findall(nodes.reference)):
-        if "refid" in reference:
-            target = Target(docname, reference["refid"])
-        elif reference.get("internal") and "refuri" in reference:
-            uri, _, anchor = reference["refuri"].partition("#")
-            target = Target(doc_of(uri) if uri else docname, anchor)
-        else:
+        target = target_of(reference, docname, doc_of)
+        if target is None:
             continue
         href = policy(target, here)
         if href:
@@ -34,3 +30,15 @@ def rewrite_references(
             reference["refuri"] = href
         else:
             reference.replace_self(nodes.inline("", "", *reference.children, ids=reference["ids"]))
+
+
+def target_of(
+    reference: nodes.reference, docname: str, doc_of: Callable[[str], str]
+) -> Target | None:
+    """The target of an internal reference in ``docname`` (None for an external link)."""
+    if "refid" in reference:
+        return Target(docname, reference["refid"])
+    if reference.get("internal") and "refuri" in reference:
+        uri, _, anchor = reference["refuri"].partition("#")
+        return Target(doc_of(uri) if uri else docname, anchor)
+    return None
