@@ -133,11 +133,12 @@ def read_problems(env: BuildEnvironment) -> list[str]:
 
 
 def problems(env: BuildEnvironment) -> list[str]:
-    """Every problem that counts in this build so far: the stored ones, then this build's."""
+    """Every problem that counts in this build so far, once: the stored ones, then this
+    build's (a page resolved twice reports its dangling references twice)."""
     handler = _builds.get(id(env))
     level = threshold(env)
     own = [p.text for p in handler.found() if p.level >= level] if handler else []
-    return read_problems(env) + own
+    return list(dict.fromkeys(read_problems(env) + own))
 
 
 def start_build(app: Sphinx) -> None:

@@ -55,7 +55,6 @@ def register(app: Sphinx) -> None:
     app.connect("config-inited", latex_books.fill_latex_documents)
     source_text.connect(app)
     build_health.connect(app)
-    app.connect("write-started", latex_books.refuse_broken_books)
     app.add_domain(SeminarDomain)
     for name, directive in SeminarDomain.directives.items():
         app.add_directive(name, directive)

@@ -13,7 +13,7 @@ from sphinx.builders.latex import default_latex_documents
 from sphinx.config import Config
 from sphinx.util import texescape
 
-from .build_health import read_problems, refusal
+from .build_health import problems, refusal
 from .errors import ArchiveError
 from .identity import slug, term_package_name
 from .terms import default_course, selected_terms
@@ -49,15 +49,15 @@ def fill_latex_documents(app: Sphinx, config: Config) -> None:
     config.latex_documents = books
 
 
-def refuse_broken_books(app: Sphinx, builder: Builder) -> None:
-    """``write-started``: write no book while a source's last reading reported problems.
+def refuse_broken_books(builder: Builder) -> None:
+    """Write no book from a build with problems (errors, warnings under ``-W``): those of a
+    source's last reading (an earlier ``make html`` may have read it) and those of this build
+    so far (the book's own checks). Called before each book is written.
 
     The books an earlier build left (``.tex`` and ``.pdf``) are removed, so that ``make pdf``
     cannot leave one to be mistaken for this build's.
     """
-    if builder.format != "latex":
-        return
-    found = read_problems(builder.env)
+    found = problems(builder.env)
     if not found:
         return
     names = [book[1] for book in builder.config.latex_documents]

@@ -4,10 +4,14 @@ inside an item's box, lists nested deeper than LaTeX allows, a line longer than 
 from __future__ import annotations
 
 import base64
+import io
 import re
 from pathlib import Path
 
-from tests.helpers import build, write_project
+from sphinx.testing.util import SphinxTestApp
+
+from sphinx_interrogations.errors import ArchiveError
+from tests.helpers import write_project
 
 #: a 1x1 PNG
 PIXEL = base64.b64decode(
@@ -23,19 +27,35 @@ Week 1: Checks
 
 
 def latex_errors(tmp_path: Path, body: str) -> list[str]:
-    """The located messages of a LaTeX build of one week page holding ``body``."""
+    """The located messages of a LaTeX build of one week page holding ``body``; a build with
+    errors writes no book."""
     source = write_project(
         tmp_path / "src",
         {"index.rst": "Checks\n======\n\n.. toctree::\n\n   w1\n", "w1.rst": HEAD + body},
     )
     (source / "pixel.png").write_bytes(PIXEL)
-    result = build(source, "latex")
-    plain = re.sub(r"\x1b\[[0-9;]*m", "", result.warnings)
-    return [
+    warnings = io.StringIO()
+    app = SphinxTestApp("latex", srcdir=source, status=io.StringIO(), warning=warnings)
+    try:
+        app.build()
+        refused = None
+    except ArchiveError as error:
+        refused = str(error)
+    finally:
+        app.cleanup()
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", warnings.getvalue())
+    found = [
         re.sub(r"^.*?/src/", "", line).removesuffix(" [seminar.latex]")
         for line in plain.splitlines()
         if line.strip()
     ]
+    books = list((source / "_build" / "latex").glob("*.tex"))
+    if found:
+        assert refused is not None and refused.startswith("t.tex not written: "), refused
+        assert books == []
+    else:
+        assert refused is None and len(books) == 1
+    return found
 
 
 def nested(depth: int, marker: str = "-") -> str:

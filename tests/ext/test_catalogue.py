@@ -2,22 +2,32 @@
 
 Each ``catalogue/NN-name.rst`` is a small project: its text up to the first ``.. file: NAME``
 line is ``index.rst``, each such line starts another file (a ``.rst`` page is added to a
-toctree; a ``conf.py`` replaces the default one, e.g. for a public build). Its expected
+toctree; a ``conf.py`` replaces the default one, e.g. for a public build). A comment line
+``.. builds: html -W, canvas -W`` runs those builds in turn, sharing ``_build/doctrees`` as
+``make html canvas`` does (``-W``: fail on warnings); without it, one HTML build. Its expected
 messages are in ``catalogue/expected.txt`` under ``[NN-name]``, exactly as Sphinx prints them
-(path relative to the project, colours stripped).
+(path relative to the project, colours stripped), a designed error as the command line
+prints it (``Archive error: ...``).
 """
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
 import pytest
+from sphinx.errors import SphinxError
+from sphinx.testing.util import SphinxTestApp
 
-from tests.helpers import build, write_project
+from sphinx_interrogations.errors import is_designed, plain_report
+from tests.conftest import SCHEMAS
+from tests.helpers import write_project
 
 CATALOGUE = Path(__file__).parent / "catalogue"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
+BUILDS = re.compile(r"^\.\. builds: (.+)$", re.MULTILINE)
+PACKAGE_BUILDERS = ("canvas", "moodle", "imscc")
 
 
 def expectations() -> dict[str, list[str]]:
@@ -59,6 +69,40 @@ def messages(srcdir: Path, warnings: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip()]
 
 
+def builds_of(text: str) -> list[tuple[str, bool]]:
+    """The builds a case runs: (builder, fails on warnings)."""
+    found = BUILDS.search(text)
+    if found is None:
+        return [("html", False)]
+    runs = [part.split() for part in found.group(1).split(",")]
+    return [(run[0], "-W" in run[1:]) for run in runs]
+
+
+def run_build(srcdir: Path, builder: str, strict: bool) -> tuple[str, Path | None]:
+    """One build's warnings (and designed error, as printed) and output folder (None if none)."""
+    warnings = io.StringIO()
+    overrides = {"interrogations_lms_schema_dir": str(SCHEMAS)}
+    app = None
+    try:
+        app = SphinxTestApp(
+            builder,
+            srcdir=srcdir,
+            status=io.StringIO(),
+            warning=warnings,
+            warningiserror=strict,
+            confoverrides=overrides if builder in PACKAGE_BUILDERS else {},
+        )
+        app.build()
+        return warnings.getvalue(), Path(app.outdir)
+    except SphinxError as error:
+        if not is_designed(error):
+            raise
+        return f"{warnings.getvalue()}{plain_report(error)}\n", None
+    finally:
+        if app is not None:
+            app.cleanup()
+
+
 def test_catalogue_is_large_and_complete() -> None:
     assert len(CASES) >= 30
     assert sorted(EXPECTED) == CASES
@@ -66,12 +110,18 @@ def test_catalogue_is_large_and_complete() -> None:
 
 @pytest.mark.parametrize("case", CASES)
 def test_case_gives_its_messages(case: str, tmp_path: Path) -> None:
-    pages = split_pages((CATALOGUE / f"{case}.rst").read_text(encoding="utf-8"))
+    text = (CATALOGUE / f"{case}.rst").read_text(encoding="utf-8")
+    pages = split_pages(text)
     if case == "37-huge-body":
         pages["index.rst"] += "".join(f"\n   {'word ' * 2000}\n" for _ in range(200))
     srcdir = write_project(tmp_path / "src", pages)
-    result = build(srcdir)
-    assert messages(srcdir, result.warnings) == EXPECTED[case]
-    page = (result.outdir / "index.html").read_text(encoding="utf-8")
+    found: list[str] = []
+    for builder, strict in builds_of(text):
+        warnings, outdir = run_build(srcdir, builder, strict)
+        found += messages(srcdir, warnings)
+    assert found == EXPECTED[case]
+    if builder != "html" or outdir is None:
+        return
+    page = (outdir / "index.html").read_text(encoding="utf-8")
     if case == "37-huge-body":
         assert page.count("word") >= 400_000

@@ -1,5 +1,6 @@
 """The book (LaTeX/PDF): week chapters, a Unicode engine's fonts, metadata and fixed bytes,
-an index of students, and located errors for what LaTeX cannot typeset."""
+an index of students, and located errors for what LaTeX cannot typeset; no book from a broken
+build."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.fileutil import copy_asset_file
 
+from ..latex_books import refuse_broken_books
 from ..store import catalogue_of
 from . import checks, layout, metadata, people
 
@@ -17,10 +19,12 @@ STYLE = Path(__file__).parent.parent / "static" / f"{LATEX_PACKAGE}.sty"
 
 
 def finish_book(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved`` of the LaTeX builder (the whole book): checks, index of students."""
+    """``doctree-resolved`` of the LaTeX builder (the whole book, about to be written): checks,
+    refused if the build has problems, index of students."""
     if app.builder.format != "latex":
         return
     checks.refuse_untypesettable(doctree)
+    refuse_broken_books(app.builder)
     catalogue = catalogue_of(app.env)
     term = next((term for term in catalogue.terms() if term.docname == docname), None)
     if term is not None:  # a term's book: its own students only
