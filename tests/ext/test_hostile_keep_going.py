@@ -4,7 +4,7 @@ Week 2 of the three-week ``test-hostile`` root is broken six ways at once. The H
 still writes every page, lists every problem with its file and line, counts them in its
 summary, and fails; the other weeks' pages are exactly what a clean build writes. The
 Canvas build that follows (sharing the doctrees, as ``make`` does) writes no package and
-names every error again.
+names every problem again (under ``-W`` its warnings count as errors).
 """
 
 from __future__ import annotations
@@ -122,7 +122,6 @@ def test_one_broken_week_leaves_the_others_whole(rootdir: Path, tmp_path: Path) 
     assert "Traceback" not in canvas.stderr
     assert list((tmp_path / "canvas").glob("*.imscc")) == []
     refusal = canvas.stderr[canvas.stderr.index("ERROR: hostile-archive-co.imscc not written") :]
-    assert "the build reported 4 error(s)" in refusal
-    for where, level, start in expected:
-        if level == "ERROR":
-            assert f"\n  {where}: {start}" in refusal
+    assert f"the build reported {len(expected)} error(s)" in refusal
+    for where, _, start in expected:
+        assert f"\n  {where}: {start}" in refusal
