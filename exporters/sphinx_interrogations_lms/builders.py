@@ -164,6 +164,7 @@ class PackageBuilder(Builder):
     def resolved_doctree(self, docname: str) -> nodes.document:
         doctree = self.env.get_and_resolve_doctree(docname, self, tags=self.tags)
         self.post_process_images(doctree)
+        self.note_citations(docname, doctree)
         return doctree
 
     def new_document(self, docname: str) -> nodes.document:
@@ -186,11 +187,15 @@ class PackageBuilder(Builder):
         defined = self.env.domains.citation_domain.citations.values()
         if not any(doc == docname and labelid == anchor for doc, labelid, _ in defined):
             return None
-        if docname not in self.citations:
+        if docname not in self.citations:  # a document no page is made of
             doctree = self.env.get_and_resolve_doctree(docname, self, tags=self.tags)
-            found = doctree.findall(nodes.citation)
-            self.citations[docname] = {name: note for note in found for name in note["ids"]}
+            self.note_citations(docname, doctree)
         return self.citations[docname].get(anchor)
+
+    def note_citations(self, docname: str, doctree: nodes.document) -> None:
+        """Keep copies of a resolved doctree's citations (its nodes move into pages)."""
+        found = doctree.findall(nodes.citation)
+        self.citations[docname] = {name: note.deepcopy() for note in found for name in note["ids"]}
 
     def post_process_images(self, doctree: nodes.Node) -> None:
         super().post_process_images(doctree)

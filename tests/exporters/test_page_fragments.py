@@ -141,3 +141,17 @@ def test_citations_defined_outside_an_item_are_carried_onto_its_page(
         assert sorted(citation_links) == ["#ben2006", "#far2001", "#inner2010"]
     second = package.text(f"{folder}/w03-di-eve.html")
     assert second.count("Benkler, The Wealth of Networks.") == 1
+
+
+def test_carrying_a_citation_reports_the_pages_warnings_once(
+    schema_dir: Path, tmp_path: Path
+) -> None:
+    week = CITING_WEEK.replace(
+        "again [Ben2006]_.", "again [Ben2006]_ and :seminar:interrogation:`w09-nobody`."
+    )
+    files = {**CITATIONS, "w3.rst": week}
+    srcdir = write_project(
+        tmp_path / "src", files, 'extensions.append("sphinx_interrogations_lms")\n'
+    )
+    package = build_package(srcdir, "canvas", schema_dir)
+    assert package.warnings.count("reference target not found: w09-nobody") == 1
