@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sphinx.environment import BuildEnvironment
 
-from ..catalogue import Interrogation, Item, Week
+from ..records import Interrogation, Item, Week
 from ..store import catalogue_of
 
 

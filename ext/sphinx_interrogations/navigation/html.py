@@ -11,9 +11,10 @@ from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
 from ..address import on_page
-from ..catalogue import Catalogue, Interrogation, Person
+from ..catalogue import Catalogue
 from ..i18n import _
 from ..labels import week_label
+from ..records import Interrogation, Person
 from ..store import catalogue_of
 from .catalogue import WeekEntry, caption, entry_of, week_entries
 
