@@ -44,6 +44,7 @@ def add_week_context(
     context["seminar_course"] = app.config.interrogations_course or app.config.project
     position = entry_of(entries, pagename)
     context["seminar_term"] = entries[position].term if position is not None else ""
+    context["seminar_term_title"] = entries[position].term_title if position is not None else ""
     if position is not None and doctree is not None and context.get("toc"):
         context["toc"] = with_students(context["toc"], entries[position])
         if "furo_hide_toc" in context:  # furo hides a table of contents of one heading
