@@ -23,6 +23,8 @@ BUILDS: dict[str, str] = {
     "e": "(e) HTML, our directives, -j 2",
     "f-canvas": "(f) Canvas export, on the environment (a) left",
     "f-moodle": "(f) Moodle export, on the environment (a) left",
+    "t-terms": "(t) HTML, our directives, many terms (issue 15)",
+    "t-single": "(t) HTML, our directives, the same weeks in one term",
 }
 
 
@@ -72,6 +74,9 @@ def checks(run: Run) -> Iterator[Check]:
     middle = next((size for size in run.sizes if size.interrogations == run.reference), None)
     for result in run.sizes:
         builds, n = result.builds, result.interrogations
+        if "t-terms" in builds and "t-single" in builds:
+            many, one = builds["t-terms"], builds["t-single"]
+            yield ratio("(t) many terms vs one term", n, many, one, 1.05)
         a = builds.get("a")
         if a is None:
             continue

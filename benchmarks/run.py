@@ -6,7 +6,8 @@ build in a fresh ``python -m sphinx`` process:
 (a) the HTML build with our directives; (b) the same text as plain reST sections; (c) the same
 text as sphinx-exercise exercises and solutions; (d) an incremental HTML rebuild after editing one
 week; (e) the (a) build with ``-j 2``; (f) the Canvas and Moodle exports, run after (a) on its
-environment (as ``make html canvas moodle`` would), against (a).
+environment (as ``make html canvas moodle`` would), against (a). Then (t): an archive of 10
+terms against one term of the same weeks and items (``terms.py``; ``--only 2100`` runs it alone).
 
 Usage: ``python benchmarks/run.py [--quick] [--work DIR] [--output FILE] [--keep]``.
 """
@@ -22,6 +23,7 @@ from pathlib import Path
 
 import generate
 import import_bench
+import terms
 from measure import BuildFailed, Measurement, sphinx_build
 from profiling import profile_build
 from report import Run, SizeResult, checks, markdown
@@ -77,6 +79,9 @@ FULL = (
         exports_if_cheap=True,
     ),
 )
+#: (t), issue 15: 10 terms × 14 weeks × 15 students against one term of the same 140 weeks
+TERMS = terms.Pair(terms=10, weeks=14, students=15, repeat=3)
+QUICK_TERMS = terms.Pair(terms=2, weeks=3, students=5, repeat=1)
 QUICK = (
     Size(weeks=2, students=20, repeat=1, peers=True, parallel=True, profile=False),
     Size(weeks=6, students=20, repeat=1, peers=True, parallel=True, profile=True),
@@ -128,6 +133,30 @@ class Bench:
             self.profile(title, seminar, root / "profile-a")
             self.profile_misses(result, sources, root)
         self.save()
+
+    def terms(self, pair: terms.Pair) -> None:
+        """(t): the archive of many terms and the one-term archive of the same size, their
+        builds alternating; both are profiled when the ratio misses, to compare by area."""
+        root = self.work / f"terms-{pair.interrogations}"
+        shutil.rmtree(root, ignore_errors=True)
+        result = SizeResult(pair.interrogations, pair.terms * pair.weeks, pair.students)
+        self.run.sizes.append(result)
+        sources = {layout: root / "src" / layout for layout in terms.LAYOUTS}
+        for layout, source in sources.items():
+            terms.write(source, layout, pair)
+        log(f"(t) {pair.terms} terms × {pair.weeks} weeks × {pair.students} students: {root}")
+        runs: dict[str, list[Measurement]] = {layout: [] for layout in sources}
+        for attempt in range(pair.repeat):
+            for layout, source in sources.items():
+                runs[layout].append(self.full(source, root / layout, f"t-{layout}", attempt))
+        for layout, measured in runs.items():
+            result.builds[f"t-{layout}"] = Measurement.best(measured)
+        self.save()
+        if not all(check.passed for check in checks(self.run) if check.target.startswith("(t)")):
+            for layout, source in sources.items():
+                title = f"(t) full HTML build, {layout}, {pair.interrogations:,} interrogations"
+                self.profile(title, source, root / f"profile-{layout}")
+                self.save()
 
     def exports_wanted(self, size: Size, result: SizeResult) -> bool:
         """False (with a note) when the exports would not finish within the run's time budget.
@@ -300,14 +329,16 @@ def main(argv: list[str] | None = None) -> None:
     output = args.output or HERE / ("RESULTS-quick.md" if args.quick else "RESULTS.md")
 
     plan = QUICK if args.quick else FULL
+    pair: terms.Pair | None = QUICK_TERMS if args.quick else TERMS
     if args.only:
         plan = tuple(size for size in plan if size.interrogations == args.only)
-        if not plan:
+        pair = pair if pair.interrogations == args.only else None
+        if not plan and not pair:
             parser.error(f"--only {args.only}: no such size in the plan")
     run = Run(
         mode="quick" if args.quick else "full",
         started=datetime.now(),
-        reference=plan[min(1, len(plan) - 1)].interrogations,
+        reference=plan[min(1, len(plan) - 1)].interrogations if plan else 0,
         load_before=os.getloadavg(),
     )
     lms, note = lms_available()
@@ -316,6 +347,8 @@ def main(argv: list[str] | None = None) -> None:
     bench = Bench(run, args.work, output, lms)
     for size in plan:
         bench.size(size)
+    if pair:
+        bench.terms(pair)
     run.finished = datetime.now()
     bench.save()
     if not args.keep:

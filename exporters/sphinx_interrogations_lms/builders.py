@@ -31,9 +31,9 @@ from sphinx.writers.html import HTMLWriter
 
 from sphinx_interrogations.address import Site, archive_link
 from sphinx_interrogations.build_health import problems, refusal
-from sphinx_interrogations.catalogue import Term
 from sphinx_interrogations.i18n import _
 from sphinx_interrogations.identity import ABOUT_ANCHOR, ASSET_FOLDER, asset_file, course_anchor
+from sphinx_interrogations.records import Term
 from sphinx_interrogations.store import catalogue_of
 from sphinx_interrogations.terms import packaged_terms
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sphinx_interrogations.catalogue import Catalogue, Item, Week
+from sphinx_interrogations.catalogue import Catalogue
 from sphinx_interrogations.identity import (
     ABOUT_ANCHOR,
     LmsRole,
     lms_identifier,
     overview_anchor,
 )
+from sphinx_interrogations.records import Item, Week
 
 from .links import PageMap
 

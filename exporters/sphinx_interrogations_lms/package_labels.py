@@ -6,8 +6,8 @@ Labels of the archive's objects (week labels, page titles) come from
 
 from __future__ import annotations
 
-from sphinx_interrogations.catalogue import Week
 from sphinx_interrogations.i18n import _
+from sphinx_interrogations.records import Week
 
 
 def about_title() -> str:

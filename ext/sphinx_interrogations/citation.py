@@ -10,10 +10,10 @@ import json
 import re
 from dataclasses import dataclass
 
-from .catalogue import Interrogation, Item, Person, Term, Week
 from .dates import with_year
 from .i18n import _
 from .labels import citation_label, week_label, week_number_label
+from .records import Interrogation, Item, Person, Term, Week
 
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 #: what a field of a braced BibTeX value must not contain as such (braces must stay balanced)

@@ -13,13 +13,13 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 
 from . import identity
-from .catalogue import display_number
 from .dates import date_problem, full_date, year_problem
 from .i18n import _
 from .nodes import interrogation, item_heading, item_meta, question, response, week
 from .options import SeminarDirective, split_list
 from .privacy.public_build import published_identity
 from .privacy.students import consent_option
+from .records import display_number
 from .terms import term_of_week
 
 logger = logging.getLogger(__name__)

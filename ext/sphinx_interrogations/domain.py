@@ -22,11 +22,12 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from . import reading, store
-from .catalogue import Catalogue, Kind, Record, Target, Week
+from .catalogue import Catalogue
 from .directives import InterrogationDirective, ResponseDirective, WeekDirective
 from .i18n import _
 from .indices import StudentIndex, WeekIndex
 from .labels import citation_label, search_label, term_week_label, week_label
+from .records import Kind, Record, Target, Week
 from .terms import TermDirective
 
 logger = logging.getLogger(__name__)

@@ -9,8 +9,8 @@
 
 from __future__ import annotations
 
-from .catalogue import Interrogation, Item, Person, Response, Term, Week
 from .i18n import _
+from .records import Interrogation, Item, Person, Response, Term, Week
 
 
 def citation_label(item: Item) -> str:

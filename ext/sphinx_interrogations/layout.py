@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from .catalogue import Item
+from .records import Item
 
 LAYOUT_EVENT = "seminar-lms-layout"
 

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 
 from docutils import nodes
 
-from .catalogue import Interrogation, Item, Person, Response, Week
 from .nodes import interrogation, item_heading, question, response, week
+from .records import Interrogation, Item, Person, Response, Week
 
 #: words of the question kept as the title of an untitled interrogation
 OPENING_WORDS = 8

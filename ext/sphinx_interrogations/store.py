@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Set
 from typing import Any, Protocol
 
-from .catalogue import Catalogue, Item, Target, Term, Week
+from .catalogue import Catalogue
+from .records import Item, Target, Term, Week
 
 DOMAIN = "seminar"
 

@@ -23,9 +23,10 @@ from sphinx.environment import BuildEnvironment
 from sphinx.errors import ConfigError
 
 from . import identity, store
-from .catalogue import IMPLICIT_TERM, Catalogue, Term
+from .catalogue import Catalogue
 from .dates import ISO_LIKE, date_problem
 from .options import SeminarDirective
+from .records import IMPLICIT_TERM, Term
 from .scaffold.spec import InputError, check_term, check_year, term_title
 
 #: the page of a term, relative to the source folder: ``2013-fall/index``

@@ -15,6 +15,7 @@ from typing import TextIO
 from .convert import WEEKS_DIR, Conversion, convert_source, read
 from .errors import DocumentError
 from .source import Source
+from .term_pages import PAGE, add_week, create_term
 
 #: the documents a folder given as input contributes
 DOCUMENT_SUFFIXES = (".txt", ".md", ".docx")
@@ -30,8 +31,10 @@ class Options:
     numbered_students: bool = False
     encoding: str = "utf-8"
     force: bool = False
-    #: the folder week pages go to (a term's folder, later)
+    #: the folder week pages go to (with ``term``: the term's folder in the source folder)
     out_dir: Path = WEEKS_DIR
+    #: the key of the term imported into: its page is created if missing, and lists the weeks
+    term: str | None = None
     #: one file to write instead ('-': standard output); only for one document
     output: str | None = None
 
@@ -44,6 +47,10 @@ class Report:
     failed: list[str] = field(default_factory=list)
     #: week number -> the document that gave it, to refuse two documents for one week
     weeks: dict[int, str] = field(default_factory=dict)
+    #: the week pages written into ``out_dir``, by name (``week07``)
+    pages: list[str] = field(default_factory=list)
+    #: the course the documents name (the first that names one)
+    course: str = ""
 
 
 def documents(inputs: Sequence[Path]) -> list[Path]:
@@ -112,6 +119,9 @@ def _write(conversion: Conversion, options: Options, report: Report) -> str | No
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     report.weeks[week] = name
+    if options.output is None:
+        report.pages.append(path.stem)
+    report.course = report.course or conversion.document.week.course
     return str(path)
 
 
@@ -151,11 +161,30 @@ def import_one(path: Path, options: Options, report: Report) -> None:
     report.imported.append(path.name)
 
 
+def file_term(options: Options, report: Report) -> None:
+    """Create the term's page if it is missing, and list the imported weeks on it."""
+    if options.term is None or not report.pages:
+        return
+    folder = options.out_dir
+    lines = []
+    if not any(folder.joinpath(PAGE).with_suffix(suffix).exists() for suffix in (".rst", ".md")):
+        lines += create_term(folder.parent, options.term, report.course)
+    for page in report.pages:
+        lines += add_week(folder, page)
+    for line in lines:
+        print(line, file=sys.stderr if line.startswith("warning:") else sys.stdout)
+
+
 def import_all(paths: Sequence[Path], options: Options) -> int:
     """Import every document; the exit status is 1 if any failed (after all were tried)."""
     report = Report()
     for path in paths:
         import_one(path, options, report)
+    try:
+        file_term(options, report)
+    except OSError as failure:
+        error(str(failure.filename or options.out_dir), failure.strerror or str(failure))
+        return 1
     if len(paths) > 1:
         failed = f"; failed: {', '.join(report.failed)}" if report.failed else ""
         stream = sys.stderr if report.failed else sys.stdout

@@ -6,8 +6,10 @@ import argparse
 import codecs
 from pathlib import Path
 
+from sphinx_interrogations.scaffold.spec import InputError, check_term
+
 from .batch import Options, documents, import_all
-from .convert import FORMATS, WEEKS_DIR
+from .convert import FORMATS, SOURCE_DIR, WEEKS_DIR
 
 
 def _marker(text: str) -> str:
@@ -47,8 +49,20 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--out-dir",
         type=Path,
-        default=WEEKS_DIR,
         help="folder for the week pages (default: source/weeks)",
+    )
+    parser.add_argument(
+        "--term",
+        type=_term,
+        metavar="KEY",
+        help="import into this term: pages go to SOURCE_DIR/KEY, listed on its term page "
+        "(created when missing, with a title from the key)",
+    )
+    parser.add_argument(
+        "--source-dir",
+        type=Path,
+        default=SOURCE_DIR,
+        help="the archive's source folder, holding its terms (default: source)",
     )
     parser.add_argument("--format", choices=sorted(FORMATS), default="rst", help="output format")
     parser.add_argument(
@@ -69,12 +83,23 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         parser.error("no .txt, .md or .docx document in " + ", ".join(map(str, args.inputs)))
     if len(args.documents) > 1 and (args.output or args.week):
         parser.error("-o/--output and --week apply to one document only")
+    if args.term and (args.out_dir or args.output):
+        parser.error("--term chooses where pages go: give it without --out-dir or -o/--output")
     return args
 
 
+def _term(key: str) -> str:
+    try:
+        return check_term(key)
+    except InputError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
 def _out_dir(args: argparse.Namespace) -> Path:
-    """Where week pages go: ``--out-dir`` (the one place a term's folder will be chosen)."""
-    return args.out_dir
+    """Where week pages go: the term's folder, else ``--out-dir``, else source/weeks."""
+    if args.term:
+        return args.source_dir / args.term
+    return args.out_dir or WEEKS_DIR
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         encoding=args.encoding,
         force=args.force,
         out_dir=_out_dir(args),
+        term=args.term,
         output=args.output,
     )
     return import_all(args.documents, options)

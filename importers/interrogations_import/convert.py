@@ -15,8 +15,10 @@ from .writer_rst import write_rst
 
 #: output format -> file suffix
 FORMATS = {"rst": ".rst", "myst": ".md"}
-#: where week pages go, relative to the archive's root
-WEEKS_DIR = Path("source") / "weeks"
+#: the archive's source folder, and where week pages imported into no term go (relative to
+#: the archive's root)
+SOURCE_DIR = Path("source")
+WEEKS_DIR = SOURCE_DIR / "weeks"
 
 
 @dataclass(frozen=True, slots=True)

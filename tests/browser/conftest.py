@@ -28,7 +28,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from sphinx_interrogations.catalogue import Item
+from sphinx_interrogations.records import Item
 from sphinx_interrogations.store import catalogue_of
 from tests.conftest import REPO
 from tests.helpers import build, copy_root

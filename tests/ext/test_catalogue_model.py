@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sphinx_interrogations.catalogue import (
-    Catalogue,
-    Interrogation,
-    Person,
-    Response,
-    Target,
-    Week,
-)
+from sphinx_interrogations.catalogue import Catalogue
 from sphinx_interrogations.labels import citation_label, page_title, week_index_entry
+from sphinx_interrogations.records import Interrogation, Person, Response, Target, Week
 from sphinx_interrogations.store import catalogue_of
 from tests.helpers import build, parse_html, write_project
 

@@ -22,7 +22,7 @@ from citeproc.source.json import CiteProcJSON
 from lxml import html as lxml_html
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
-from sphinx_interrogations.catalogue import Person
+from sphinx_interrogations.records import Person
 from sphinx_interrogations.registry import FILENAME
 from tests.helpers import Build, build, copy_root, parse_html
 

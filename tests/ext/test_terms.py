@@ -11,9 +11,9 @@ import pytest
 from sphinx.errors import ConfigError
 
 from sphinx_interrogations import lock
-from sphinx_interrogations.catalogue import Interrogation, Person, Week
 from sphinx_interrogations.citation import bibtex, citation_for, csl_item, plain_text
 from sphinx_interrogations.dates import full_date
+from sphinx_interrogations.records import Interrogation, Person, Week
 from sphinx_interrogations.store import catalogue_of
 from tests.helpers import Build, build, copy_root, ids_of, parse_html
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_interrogations.catalogue import Item
+from sphinx_interrogations.records import Item
 from sphinx_interrogations.store import catalogue_of
 from tests.conftest import REPO
 from tests.helpers import build, copy_root

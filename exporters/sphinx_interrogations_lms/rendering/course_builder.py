@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from sphinx_interrogations.catalogue import IMPLICIT_TERM, Term
-from sphinx_interrogations.catalogue import Week as WeekRecord
 from sphinx_interrogations.identity import term_course_slug
+from sphinx_interrogations.records import IMPLICIT_TERM, Term
+from sphinx_interrogations.records import Week as WeekRecord
 
 from ..config import CourseSettings
 from ..course import Course, Metadata, Page, Week

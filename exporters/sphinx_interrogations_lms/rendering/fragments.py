@@ -12,9 +12,9 @@ from typing import Protocol
 
 from docutils import nodes
 
-from sphinx_interrogations.catalogue import Week
 from sphinx_interrogations.identity import ABOUT_ANCHOR
 from sphinx_interrogations.labels import page_title, week_label
+from sphinx_interrogations.records import Week
 
 from ..course import Page
 from ..layout import PackageLayout

@@ -95,12 +95,13 @@ def pager(builder: Builder, docname: str, entries: list[WeekEntry], position: in
 
 
 def overview(builder: Builder, docname: str, entries: list[WeekEntry]) -> nodes.Element:
-    """The weeks at a glance: one table per term (a single table while weeks have no term)."""
+    """The weeks at a glance: one table per term, newest first, under the term's title (a
+    single table while weeks have no term)."""
     container = nodes.container(classes=["seminar-overview"])
-    terms = list(dict.fromkeys(entry.term for entry in entries))
-    for term in terms:
+    titles = {entry.term: entry.term_title for entry in entries}  # entries: oldest term first
+    for term in reversed(titles):
         if term:
-            container += nodes.rubric(text=term)
+            container += nodes.rubric(text=titles[term])
         chosen = [entry for entry in entries if entry.term == term]
         container += overview_table(builder, docname, chosen)
     return container

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sphinx.environment import BuildEnvironment
 
-from ..catalogue import Interrogation, Item, Week
+from ..records import Interrogation, Item, Week
 from ..store import catalogue_of
 
 
@@ -19,6 +19,8 @@ class WeekEntry:
 
     week: Week
     items: tuple[Item, ...]
+    #: the title of the week's term, as its ``term`` directive gives it ("" for the implicit term)
+    term_title: str = ""
 
     @property
     def term(self) -> str:
@@ -39,7 +41,12 @@ class WeekEntry:
 def week_entries(env: BuildEnvironment) -> list[WeekEntry]:
     """Every week, in order, with its items: the one read of the catalogue."""
     catalogue = catalogue_of(env)
-    return [WeekEntry(week, tuple(catalogue.items_of(week.docname))) for week in catalogue.weeks()]
+    return [
+        WeekEntry(
+            week, tuple(catalogue.items_of(week.docname)), catalogue.term(week.term).title
+        )
+        for week in catalogue.weeks()
+    ]
 
 
 def entry_of(entries: list[WeekEntry], docname: str) -> int | None:

@@ -11,9 +11,10 @@ from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
 from ..address import on_page
-from ..catalogue import Catalogue, Interrogation, Person
+from ..catalogue import Catalogue
 from ..i18n import _
 from ..labels import week_label
+from ..records import Interrogation, Person
 from ..store import catalogue_of
 from .catalogue import WeekEntry, caption, entry_of, week_entries
 
@@ -43,6 +44,7 @@ def add_week_context(
     context["seminar_course"] = app.config.interrogations_course or app.config.project
     position = entry_of(entries, pagename)
     context["seminar_term"] = entries[position].term if position is not None else ""
+    context["seminar_term_title"] = entries[position].term_title if position is not None else ""
     if position is not None and doctree is not None and context.get("toc"):
         context["toc"] = with_students(context["toc"], entries[position])
         if "furo_hide_toc" in context:  # furo hides a table of contents of one heading

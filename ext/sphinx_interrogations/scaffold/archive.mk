@@ -83,7 +83,7 @@ anchors-lock: setup
 # FILE: one document, several ("a.txt b.docx") or a folder of them; OUT_DIR: where pages go.
 import: setup
 	@test -n "$(FILE)" || { echo 'usage: make import FILE="week07.txt week08.docx | folder/" [FORCE=1] [TERM=2013-fall | OUT_DIR=source/weeks] [ARGS="--week 7"]'; exit 2; }
-	$(PY) -m interrogations_import $(FILE) $(if $(FORCE),--force,) $(if $(OUT_DIR),--out-dir "$(OUT_DIR)",$(if $(TERM_KEY),--out-dir "$(SOURCEDIR)/$(TERM_KEY)",)) $(ARGS)
+	$(PY) -m interrogations_import $(FILE) $(if $(FORCE),--force,) $(if $(OUT_DIR),--out-dir "$(OUT_DIR)",$(if $(TERM_KEY),--term "$(TERM_KEY)" --source-dir "$(SOURCEDIR)",)) $(ARGS)
 
 clean:
 	rm -rf $(BUILDDIR)

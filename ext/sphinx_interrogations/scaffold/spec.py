@@ -35,6 +35,21 @@ class ArchiveSpec:
     baseurl: str
 
 
+@dataclass(frozen=True, slots=True)
+class TermSpec:
+    """What a term's page is written from (the fields of :class:`ArchiveSpec` it uses)."""
+
+    term: str
+    term_title: str
+    year: str
+    course: str
+
+
+def new_term(key: str, course: str = "") -> TermSpec:
+    """A term known by its key alone: the title and year the key suggests."""
+    return TermSpec(check_term(key), term_title(key), key_year(key), course)
+
+
 def term_title(key: str) -> str:
     """The title a term key suggests: ``2015-fall`` -> "Fall 2015" (years go last)."""
     parts = key.split("-")

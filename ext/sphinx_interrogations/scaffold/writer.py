@@ -11,8 +11,10 @@ from pathlib import Path
 import jinja2
 
 from . import TEMPLATES
-from .spec import ArchiveSpec
+from .spec import ArchiveSpec, TermSpec
 
+#: the template of a term's page (also written for a term the importer creates)
+TERM_TEMPLATE = "term.rst.jinja"
 #: template -> file of the archive (``{term}`` is the term's key).
 FILES = {
     "conf.py.jinja": "conf.py",
@@ -22,7 +24,7 @@ FILES = {
     "gitignore.jinja": ".gitignore",
     "ci-run.jinja": ".ci/run",
     "index.rst.jinja": "source/index.rst",
-    "term.rst.jinja": "source/{term}/index.rst",
+    TERM_TEMPLATE: "source/{term}/index.rst",
 }
 #: Files written executable.
 EXECUTABLE = frozenset({".ci/run"})
@@ -58,6 +60,11 @@ def write_archive(spec: ArchiveSpec, requirement: str, docs: str) -> list[Path]:
             path.chmod(0o755)
         written.append(path)
     return written
+
+
+def term_page(term: TermSpec) -> str:
+    """The page of a term with no weeks yet, as a new archive has it."""
+    return _environment().get_template(TERM_TEMPLATE).render({"spec": term})
 
 
 def archive_files(spec: ArchiveSpec) -> list[Path]:

@@ -1,5 +1,6 @@
 """End to end: a new archive, away from ../shared, set up in a fresh virtual environment that
-installs the package from this checkout, a week imported, every output built with no warning."""
+installs the package from this checkout, two weeks imported (one into a new term), every output
+built with no warning."""
 
 from __future__ import annotations
 
@@ -62,10 +63,14 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.Co
     assert make(archive, "setup").returncode == 0
     document = work / "week01.txt"
     document.write_text(WEEK, encoding="utf-8")
-    imported = make(archive, "import", f"FILE={document}", "ARGS=-o source/2015-fall/week01.rst")
-    assert imported.returncode == 0
-    term = archive / "source/2015-fall/index.rst"  # as the archive's README says
-    term.write_text(term.read_text(encoding="utf-8") + "\n   week01\n", encoding="utf-8")
+    imported = make(archive, "import", f"FILE={document}", "TERM=2015-fall")
+    assert imported.returncode == 0, imported.stderr
+    # a second document, into a term that does not exist yet: the import creates it
+    later = work / "week02.txt"
+    later.write_text(WEEK.replace("Week 1.", "Week 2.").replace("September", "February"), "utf-8")
+    imported = make(archive, "import", f"FILE={later}", "TERM=2016-spring")
+    assert imported.returncode == 0, imported.stderr
+    assert "created term 2016-spring (Spring 2016)" in imported.stdout
     return archive, make(archive, "--keep-going", "html", "pdf", "canvas", "moodle")
 
 
@@ -95,6 +100,17 @@ def test_html_and_pdf_are_built(built: tuple[Path, subprocess.CompletedProcess])
     pdf = PdfReader(archive / "_build/latex/sociology-101-2015-fall.pdf")
     text = "".join(page.extract_text() for page in pdf.pages)
     assert "Sociology 101" in text and "Ann Lee" in text and "Fall 2015" in text
+
+
+def test_the_imported_weeks_are_listed_on_their_terms(
+    built: tuple[Path, subprocess.CompletedProcess]
+) -> None:
+    archive, _ = built
+    landing = (archive / "_build/html/index.html").read_text(encoding="utf-8")
+    assert landing.index("2016-spring/index.html") < landing.index("2015-fall/index.html")
+    for term, week in (("2015-fall", "week01"), ("2016-spring", "week02")):
+        page = (archive / f"_build/html/{term}/index.html").read_text(encoding="utf-8")
+        assert f'href="{week}.html"' in page
 
 
 def test_packages_are_built(built: tuple[Path, subprocess.CompletedProcess]) -> None:
