@@ -4,8 +4,8 @@ When writing starts, everything the build keeps to the end (the environment, the
 and in a serial build every doctree read) is already alive, and each full collection of
 Python's garbage collector walks all of it again: a fifth of the CPU time of a serial build at
 2,000 interrogations went to collections. :func:`gc.freeze` moves those objects out of the
-collector's sight, and the forked writers of a ``-j N`` build inherit them without touching
-(and so copying) their pages; :func:`gc.unfreeze` hands them back when the build ends.
+collector's sight (the forked writers of a ``-j N`` build inherit them so, and do not walk them
+in their own collections); :func:`gc.unfreeze` hands them back when the build ends.
 """
 
 from __future__ import annotations
