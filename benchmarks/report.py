@@ -187,7 +187,15 @@ def machine(run: Run) -> list[str]:
     )
     versions = ", ".join(
         f"{name} {installed(name)}"
-        for name in ("sphinx", "docutils", "sphinx-design", "sphinx-exercise", "alabaster")
+        for name in (
+            "sphinx",
+            "docutils",
+            "sphinx-design",
+            "sphinx-exercise",
+            "furo",
+            "alabaster",
+            "PyStemmer",
+        )
     )
     load_after = os.getloadavg()
     duration = (
