@@ -240,7 +240,9 @@ def targets_table(run: Run) -> list[str]:
     rows = [
         "Ratios are computed on CPU time (user + system of the build and its workers), which "
         "other load on a shared machine does not inflate; the wall-time ratio is shown beside "
-        "it. Memory ratios use peak resident memory.",
+        "it. Memory ratios use peak resident memory. The -j 2 speed-ups (limit ≥) are judged "
+        "on wall time, what a parallel build buys; their CPU column is -j 1's CPU time over "
+        "-j 2's.",
         "",
         "| target | interrogations | ratio (CPU) | ratio (wall) | limit | result |",
         "|---|---:|---:|---:|---:|---|",
