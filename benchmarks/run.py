@@ -5,9 +5,12 @@ build in a fresh ``python -m sphinx`` process:
 
 (a) the HTML build with our directives; (b) the same text as plain reST sections; (c) the same
 text as sphinx-exercise exercises and solutions; (d) an incremental HTML rebuild after editing one
-week; (e) the (a) build with ``-j 2``; (f) the Canvas and Moodle exports, run after (a) on its
-environment (as ``make html canvas moodle`` would), against (a). Then (t): an archive of 10
-terms against one term of the same weeks and items (``terms.py``; ``--only 2100`` runs it alone).
+week; (e) the (a) build with ``-j 2`` (and (b) with ``-j 2``, plain Sphinx's speed-up); (f) the
+Canvas and Moodle exports, run after (a) on its environment (as ``make html canvas moodle``
+would), against (a). Every build uses the archive's theme (furo, ``generate.THEME_SETTINGS``);
+(a) and (b) are built with alabaster too, side by side, so the extension's cost is known with
+another theme as well. Then (t): an archive of 10 terms against one term of the same weeks and
+items (``terms.py``; ``--only 2100`` runs it alone).
 
 Usage: ``python benchmarks/run.py [--quick] [--work DIR] [--output FILE] [--keep]``.
 """
@@ -35,7 +38,13 @@ LMS_BUILDERS = HERE.parent / "exporters" / LMS_EXTENSION / "builders.py"
 SCHEMAS = HERE.parent.parent / "shared" / "schemas"
 EXPORTS = ("canvas", "moodle")
 #: target -> the build profiled when it is missed (once per run: the causes do not change)
-PROFILED_FOR = {"(a)/(b)": "(b)", "(a)/(c)": "(c)", "(d)": "(d)", "(f)": "(f)"}
+PROFILED_FOR = {
+    "(a)/(b)": "(b)",
+    "alabaster (a)/(b)": "(b) alabaster",
+    "(a)/(c)": "(c)",
+    "(d)": "(d)",
+    "(f)": "(f)",
+}
 #: minutes the whole run may take: the exports at the largest size, the last builds, are left
 #: out when they would not fit
 RUN_BUDGET = 30
@@ -103,15 +112,20 @@ class Bench:
         shutil.rmtree(root, ignore_errors=True)
         result = SizeResult(size.interrogations, size.weeks, size.students)
         self.run.sizes.append(result)
-        variants = generate.VARIANTS if size.peers else ("seminar",)
-        sources = {variant: root / "src" / variant for variant in variants}
-        for variant, source in sources.items():
-            generate.write(source, variant, size.weeks, size.students)
+        projects = PROJECTS if size.peers else {"a": ("seminar", generate.THEMES[0])}
+        sources = {}
+        for variant, theme in projects.values():
+            source = root / "src" / source_name(variant, theme)
+            generate.write(source, variant, size.weeks, size.students, theme=theme)
+            sources[source.name] = source
         seminar = sources["seminar"]
         log(f"{size.interrogations:,} interrogations: sources written to {root / 'src'}")
 
-        # (a) and (b) alternate, so that a change in the machine's load hits both alike.
-        compared = {"a": seminar, "b": sources["plain"]} if size.peers else {"a": seminar}
+        # (a) and (b), with each theme, alternate, so that a change in the machine's load hits
+        # them alike.
+        compared = {
+            key: sources[source_name(*projects[key])] for key in COMPARED if key in projects
+        }
         runs: dict[str, list[Measurement]] = {key: [] for key in compared}
         for attempt in range(size.repeat):
             for key, source in compared.items():
@@ -125,8 +139,13 @@ class Bench:
             self.exports(result, seminar, root / "a")
         if size.parallel:
             result.builds["e"] = self.full(seminar, root / "e", "e", 0, jobs=2)
+            if size.peers:
+                plain = sources["plain"]
+                result.builds["e-plain"] = self.full(plain, root / "e-plain", "e-plain", 0, jobs=2)
         if size.peers:
             result.builds["c"] = self.full(sources["exercise"], root / "c", "c", 0)
+        if size.parallel and size.interrogations == self.run.reference:
+            self.seed(result, root)
         self.save()
         if size.profile:
             title = f"(a) full HTML build, {size.interrogations:,} interrogations"
@@ -158,6 +177,19 @@ class Bench:
                 self.profile(title, source, root / f"profile-{layout}")
                 self.save()
 
+    def seed(self, result: SizeResult, root: Path) -> None:
+        """(g) the seed archive's own text, its week copied to about as many items (2,040 at
+        2,000: the size issue 17 measured), with -j 1 and -j 2."""
+        copies = max(1, round(generate.SEED_COPIES * result.interrogations / 2000))
+        source = root / "src" / "seed"
+        items = generate.write_seed(source, copies)
+        self.run.notes.append(
+            f"(g) at {result.interrogations:,}: the seed's week copied {copies} times, "
+            f"{items:,} items (interrogations and responses) in one term."
+        )
+        result.builds["g"] = self.full(source, root / "g", "g", 0)
+        result.builds["g-j2"] = self.full(source, root / "g-j2", "g-j2", 0, jobs=2)
+
     def exports_wanted(self, size: Size, result: SizeResult) -> bool:
         """False (with a note) when the exports would not finish within the run's time budget.
 
@@ -186,8 +218,10 @@ class Bench:
 
     def arguments(self, builder: str, source: Path, build: Path, *extra: str) -> list[str]:
         settings = []
-        if self.lms and source.name == "seminar":
-            settings = ["-D", f"extensions=sphinx_interrogations,{LMS_EXTENSION}"]
+        variant, theme = project_of(source)
+        if self.lms and variant == "seminar":
+            loaded = ",".join([*generate.extensions(variant, theme), LMS_EXTENSION])
+            settings = ["-D", f"extensions={loaded}"]
             if SCHEMAS.is_dir():
                 settings += ["-D", f"interrogations_lms_schema_dir={SCHEMAS}"]
         return [
@@ -269,6 +303,13 @@ class Bench:
                 continue
             if check.target.startswith("(a)/(b)"):
                 self.profile(f"(b) full HTML build, {n}", sources["plain"], root / "profile-b")
+            elif check.target.startswith("alabaster (a)/(b)"):
+                for key in ("a", "b"):
+                    self.profile(
+                        f"({key}) alabaster full HTML build, {n}",
+                        sources[f"{PROJECTS[key][0]}-alabaster"],
+                        root / f"profile-{key}-alabaster",
+                    )
             elif check.target.startswith("(a)/(c)"):
                 self.profile(f"(c) full HTML build, {n}", sources["exercise"], root / "profile-c")
             elif check.target.startswith("(d)"):
@@ -290,6 +331,29 @@ class Bench:
         old = self.output.read_text(encoding="utf-8") if self.output.exists() else ""
         text = import_bench.with_section(markdown(self.run), import_bench.section_of(old))
         self.output.write_text(text, encoding="utf-8")
+
+
+#: build key -> (variant, theme) of the sources it builds; the first theme is the archive's
+PROJECTS = {
+    "a": ("seminar", "furo"),
+    "b": ("plain", "furo"),
+    "c": ("exercise", "furo"),
+    "a-alabaster": ("seminar", "alabaster"),
+    "b-alabaster": ("plain", "alabaster"),
+}
+#: the full builds repeated side by side (the best of each kept)
+COMPARED = ("a", "b", "a-alabaster", "b-alabaster")
+
+
+def source_name(variant: str, theme: str) -> str:
+    """The sources' folder: the variant's name, with the theme's when it is not the archive's."""
+    return variant if theme == generate.THEMES[0] else f"{variant}-{theme}"
+
+
+def project_of(source: Path) -> tuple[str, str]:
+    """(variant, theme) of the sources in ``source`` (named by ``source_name``)."""
+    variant, _, theme = source.name.partition("-")
+    return variant, theme or generate.THEMES[0]
 
 
 def edit(week: Path, attempt: int) -> None:

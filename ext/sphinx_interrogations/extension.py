@@ -15,6 +15,7 @@ from . import (
     cite,
     config,
     config_checks,
+    gc_freeze,
     html,
     latex,
     latex_books,
@@ -55,6 +56,7 @@ def register(app: Sphinx) -> None:
     app.connect("config-inited", latex_books.fill_latex_documents)
     source_text.connect(app)
     build_health.connect(app)
+    gc_freeze.connect(app)
     app.add_domain(SeminarDomain)
     for name, directive in SeminarDomain.directives.items():
         app.add_directive(name, directive)

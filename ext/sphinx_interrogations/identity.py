@@ -99,12 +99,13 @@ def clean_name(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def slug(text: str) -> str:
     """The lowercase ASCII slug of user text ('' when nothing sluggable is left).
 
     The slug is made from :func:`fold`, so names that differ only in case, diacritics,
     invisible characters or Unicode form give the same slug; apostrophes vanish (O'Brien ->
-    obrien).
+    obrien). Remembered: every index, page and package asks for the same students' slugs.
     """
     return slugify(fold(text), replacements=_APOSTROPHES)
 
