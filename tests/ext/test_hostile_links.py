@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinx_interrogations.sanitize import SAFE_SCHEMES, is_safe_uri
+from sphinx_interrogations.sanitize import LMS_MARKERS, SAFE_SCHEMES, is_safe_uri
 from tests.helpers import build, parse_html, write_project
 
 #: targets without spaces or control characters, which browsers would ignore in a scheme
@@ -34,7 +34,14 @@ def test_agrees_with_urlsplit_where_it_can_parse(uri: str) -> None:
         scheme = urlsplit(uri).scheme
     except ValueError:
         return
-    assert is_safe_uri(uri) == (scheme.lower() in SAFE_SCHEMES)
+    has_marker = any(marker in uri for marker in LMS_MARKERS)
+    assert is_safe_uri(uri) == (scheme.lower() in SAFE_SCHEMES and not has_marker)
+
+
+@given(plain_targets, st.sampled_from(LMS_MARKERS), plain_targets)
+def test_a_target_holding_an_lms_marker_is_refused(before: str, marker: str, after: str) -> None:
+    assert not is_safe_uri(f"https://example.org/{before}{marker}{after}")
+    assert not is_safe_uri(f"{before}{marker}{after}")
 
 
 @pytest.mark.parametrize("uri", ["http://[oops", "https://host]x/", "//[", "[x]:y"])
