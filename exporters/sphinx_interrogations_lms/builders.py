@@ -144,7 +144,7 @@ class PackageBuilder(Builder):
         for name in extra:  # written again below only if this build's package passes
             (outdir / name).unlink(missing_ok=True)
         if errors:
-            self.refuse(target, errors)
+            self.refuse(target, errors, also=sorted(extra))
             return
         version = flavour.version(self.config.interrogations_lms_cc_version)
         write_package(target, flavour.package_files(course, version))
@@ -153,11 +153,14 @@ class PackageBuilder(Builder):
         for name, package in extra.items():
             (outdir / name).write_bytes(package.package_bytes(course))
 
-    def refuse(self, package: Path, errors: list[str]) -> None:
-        """Write no package from a broken build; remove the one an earlier build left."""
+    def refuse(self, package: Path, errors: list[str], also: list[str]) -> None:
+        """Write no package from a broken build; remove the one an earlier build left.
+
+        ``also`` names the flavour's other packages, not written either (removed already).
+        """
         package.unlink(missing_ok=True)
         self.refused = True
-        logger.error("%s", refusal(package.name, errors))
+        logger.error("%s", refusal(" and ".join([package.name, *also]), errors))
 
     # -- the renderer's document I/O (see rendering.fragments.DocumentIO) ------------------
 

@@ -101,13 +101,15 @@ def build_outcome(
         app.cleanup()
 
 
-def refusal(errors: list[str]) -> str:
+def not_written(flavour: str) -> str:
+    """The packages a refused build of ``flavour`` names: Moodle's ``.mbz`` too."""
+    backup = PACKAGE.removesuffix(".imscc") + ".mbz"
+    return f"{PACKAGE} and {backup}" if flavour == "moodle" else PACKAGE
+
+
+def refusal(errors: list[str], flavour: str = "canvas") -> str:
     """The located error a refused build ends with."""
-    listed = "".join(f"\n  {error}" for error in errors)
-    return (
-        f"ERROR: {PACKAGE} not written: the build reported {len(errors)} error(s); "
-        f"fix them and build again:{listed}\n"
-    )
+    return f"ERROR: {refusal_text(errors, flavour)}\n"
 
 
 @pytest.mark.parametrize("flavour", ["canvas", "moodle"])
@@ -120,7 +122,7 @@ def test_no_package_from_a_build_with_errors(
     errors = break_week(src)
     outcome = build_outcome(src, flavour, schema_dir)
     assert outcome.status == 1
-    assert outcome.warnings.endswith(refusal(errors))
+    assert outcome.warnings.endswith(refusal(errors, flavour))
     assert not earlier.path.exists()  # the earlier package is not left to be mistaken for this
     assert list(earlier.path.parent.glob("*.imscc*")) == []
 
@@ -136,7 +138,7 @@ def test_errors_cached_by_an_earlier_build_still_refuse_the_package(
     outcome = build_outcome(src, "moodle", schema_dir)
     assert "0 added, 0 changed, 0 removed" in outcome.progress
     assert outcome.status == 1
-    assert outcome.warnings.endswith(refusal(errors))
+    assert outcome.warnings.endswith(refusal(errors, "moodle"))
     assert not (src / "_build" / "moodle" / PACKAGE).exists()
 
 
@@ -212,15 +214,16 @@ def test_under_W_a_build_that_only_warns_writes_no_package(
     )
     outcome = build_outcome(src, flavour, schema_dir, strict=True)
     assert outcome.status == 1
-    assert outcome.warnings.endswith(f"ERROR: {refusal_text([image, reference])}\n")
+    assert outcome.warnings.endswith(f"ERROR: {refusal_text([image, reference], flavour)}\n")
     assert not earlier.path.exists()
     assert [path.name for path in outdir.iterdir() if path.suffix in {".imscc", ".mbz"}] == []
 
 
-def refusal_text(problems: list[str]) -> str:
+def refusal_text(problems: list[str], flavour: str = "canvas") -> str:
+    """The message of a refused build of ``flavour``."""
     listed = "".join(f"\n  {problem}" for problem in problems)
     return (
-        f"{PACKAGE} not written: the build reported {len(problems)} error(s); "
+        f"{not_written(flavour)} not written: the build reported {len(problems)} error(s); "
         f"fix them and build again:{listed}"
     )
 

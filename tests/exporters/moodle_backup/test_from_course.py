@@ -176,7 +176,7 @@ def test_no_backup_from_sources_with_errors(rootdir, schema_dir, tmp_path):
     result = build(
         srcdir, "moodle", confoverrides={"interrogations_lms_schema_dir": str(schema_dir)}
     )
-    assert "hostile-course-co.imscc not written" in result.warnings
+    assert "hostile-course-co.imscc and hostile-course-co.mbz not written" in result.warnings
     assert list(Path(result.outdir).glob("*.mbz")) == []
 
 
