@@ -11,15 +11,12 @@ import re
 from pathlib import Path
 
 from sphinx_interrogations.scaffold.spec import key_year, new_term
-from sphinx_interrogations.scaffold.writer import term_page
+from sphinx_interrogations.scaffold.writer import TERMS_CAPTION, WEEKS_CAPTION, term_page
 
 from .toctrees import with_entry
 
 #: the page of a term in its folder, and the landing page in the source folder
 PAGE = "index.rst"
-#: the captions of the toctrees ``interrogations-new`` writes (landing page, term page)
-TERMS_CAPTION = "Terms"
-WEEKS_CAPTION = "Weeks"
 WEEK_NUMBER = re.compile(r"(\d+)$")
 
 

@@ -15,6 +15,10 @@ from .spec import ArchiveSpec, TermSpec
 
 #: the template of a term's page (also written for a term the importer creates)
 TERM_TEMPLATE = "term.rst.jinja"
+#: the captions of the toctrees listing the terms (landing page) and a term's weeks (term
+#: page): the importer finds the toctree to add an entry to by them
+TERMS_CAPTION = "Terms"
+WEEKS_CAPTION = "Weeks"
 #: template -> file of the archive (``{term}`` is the term's key).
 FILES = {
     "conf.py.jinja": "conf.py",
@@ -125,4 +129,5 @@ def _environment() -> jinja2.Environment:
     environment.filters.update(
         {"py": python_literal, "rst": rst_text, "rst_heading": rst_heading}
     )
+    environment.globals.update(terms_caption=TERMS_CAPTION, weeks_caption=WEEKS_CAPTION)
     return environment
